@@ -1,0 +1,136 @@
+package dev.tidesync.cli;
+
+import dev.tidesync.config.RepositorySettings;
+import dev.tidesync.config.Settings;
+import dev.tidesync.git.GitLocks;
+import dev.tidesync.git.GitRepo;
+import dev.tidesync.git.Identity;
+import dev.tidesync.git.Inspector;
+import dev.tidesync.git.JGitTransport;
+import dev.tidesync.git.NotARepositoryException;
+import dev.tidesync.git.Snapshot;
+import dev.tidesync.git.Transport;
+import dev.tidesync.journal.RepoJournal;
+import dev.tidesync.journal.State;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "doctor", description = "Check git identity, remotes, locks and repository health, and say what to fix.")
+final class DoctorCommand implements Callable<Integer> {
+
+    @ParentCommand
+    TidesyncCommand root;
+
+    private final List<String> problems = new ArrayList<>();
+    private Printer printer;
+
+    @Override
+    public Integer call() throws IOException {
+        printer = new Printer(root);
+        Services services = root.services();
+        Settings settings = services.settings(); // exits 2 with the location if the config is invalid
+        ok("config " + services.configStore().file() + (Files.exists(services.configStore().file()) ? "" : " (not created yet: defaults)"));
+        checkHome(services);
+        if (!settings.enabled()) {
+            warn("Tidesync is disabled", "run `tidesync enable`");
+        }
+        State state = services.journal().read();
+        if (state.pause() != null && state.pause().activeAt(services.environment().clock().instant())) {
+            warn("automatic syncing is paused", "run `tidesync resume`");
+        }
+        if (settings.repositories().isEmpty()) {
+            warn("no repositories are watched", "add one with `tidesync add PATH`");
+        }
+        Transport transport = new JGitTransport();
+        for (RepositorySettings repository : settings.repositories()) {
+            checkRepository(repository, settings, state, transport, services);
+        }
+        printer.line(problems.isEmpty() ? "No problems found." : problems.size() + (problems.size() == 1 ? " problem" : " problems") + " found.");
+        return problems.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private void checkHome(Services services) {
+        var dir = services.home().stateDir();
+        try {
+            Files.createDirectories(dir);
+            var probe = Files.createTempFile(dir, ".doctor", ".tmp");
+            Files.delete(probe);
+            ok("state folder " + dir + " is writable");
+        } catch (IOException e) {
+            fail("state folder " + dir + " is not writable (" + e.getMessage() + ")", "fix its permissions or set TIDESYNC_HOME");
+        }
+    }
+
+    private void checkRepository(RepositorySettings repository, Settings settings, State state, Transport transport, Services services) {
+        String name = repository.name();
+        try (GitRepo repo = GitRepo.open(repository.workTree())) {
+            ok(name + ": git repository at " + repo.workTree());
+            Identity.problem(repo).ifPresentOrElse(p -> fail(name + ": " + p.substring(0, p.indexOf(';')), p.substring(p.indexOf(';') + 2)),
+                    () -> ok(name + ": git identity " + Identity.of(repo, services.environment().clock()).getName() + " <"
+                            + Identity.of(repo, services.environment().clock()).getEmailAddress() + ">"));
+            Snapshot snap = Inspector.inspect(repo, repository.remotes());
+            snap.operation().ifPresent(op -> fail(name + ": " + op, "finish or abort it with git; Tidesync will not touch the repository until then"));
+            if (snap.detached()) {
+                fail(name + ": HEAD is detached", "check out a branch (git switch BRANCH)");
+            }
+            if (repo.repository().getConfig().getBoolean("commit", "gpgsign", false) && repository.mode().commits()) {
+                fail(name + ": commit.gpgsign is on and Tidesync cannot sign commits", "set the repository to commits-only or turn signing off for it");
+            }
+            GitLocks locks = new GitLocks(services.environment().clock(), Duration.ofSeconds(settings.locks().staleIndexLockSeconds()));
+            for (GitLocks.LockInfo lock : locks.find(repo, snap.branchRef())) {
+                if (lock.holder().isPresent()) {
+                    warn(name + ": " + lock.file().getFileName() + " is held by running process " + lock.holder().getAsLong(), "wait for that git to finish");
+                } else {
+                    fail(name + ": " + lock.file() + " is left over (" + lock.age().toMinutes() + " min old) and blocks git",
+                            lock.stale() ? "the next sync clears it, or delete it yourself" : "if no git is running, delete it; Tidesync clears it after "
+                                    + settings.locks().staleIndexLockSeconds() + " s");
+                }
+            }
+            List<String> remotes = repository.remotes().isEmpty()
+                    ? snap.upstream().map(u -> List.of(u.remote())).orElse(List.of()) : repository.remotes();
+            if (remotes.isEmpty()) {
+                warn(name + ": no remote to sync with (no upstream and none configured)", "add one with `git remote add origin URL`");
+            }
+            for (String remote : remotes) {
+                switch (transport.probe(repo, remote, Duration.ofSeconds(Math.min(15, settings.network().timeoutSeconds())))) {
+                    case Transport.ProbeResult.Reachable r -> ok(name + ": remote " + remote + " reachable (" + r.branches().size() + " branches)");
+                    case Transport.ProbeResult.Failed f -> fail(name + ": " + f.failure().sentence(), "see docs/user-guide.md#remotes");
+                }
+            }
+            RepoJournal journal = state.repository(repository.workTree().toString());
+            if (!journal.conflictPaths().isEmpty()) {
+                fail(name + ": unresolved conflict in " + String.join(", ", journal.conflictPaths()),
+                        "resolve it with git (e.g. `git pull --rebase`), then `tidesync sync`");
+            }
+            if (journal.error() != null) {
+                warn(name + ": last sync failed: " + journal.error(), "run `tidesync sync " + repository.path() + "` to retry");
+            }
+            Optional.ofNullable(journal.pause()).filter(p -> p.activeAt(services.environment().clock().instant()))
+                    .ifPresent(p -> warn(name + ": paused", "run `tidesync resume " + repository.path() + "`"));
+        } catch (NotARepositoryException e) {
+            fail(name + ": " + e.getMessage(), "remove it with `tidesync remove " + repository.path() + "` or restore the folder");
+        } catch (IOException e) {
+            fail(name + ": could not be inspected (" + e.getMessage() + ")", "run `git status` there to see what git says");
+        }
+    }
+
+    private void ok(String what) {
+        printer.line("ok    " + what);
+    }
+
+    private void warn(String what, String fix) {
+        printer.line("warn  " + what + "\n      fix: " + fix);
+    }
+
+    private void fail(String what, String fix) {
+        problems.add(what);
+        printer.line("FAIL  " + what + "\n      fix: " + fix);
+    }
+}

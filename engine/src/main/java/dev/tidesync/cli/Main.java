@@ -1,0 +1,60 @@
+package dev.tidesync.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** The `tidesync` command. */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err, System.getenv(), System.in, Clock.systemDefaultZone()));
+    }
+
+    /** Runs one command; everything the command touches from outside is passed in, so tests run it in-process. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, InputStream in, Clock clock) {
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        // JGit logs through SLF4J; a user sees its warnings only with --verbose.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jgit", verbose ? "debug" : "off");
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        TidesyncCommand root = new TidesyncCommand(new CliEnvironment(env, in, clock));
+        CommandLine cli = new CommandLine(root);
+        PrintWriter o = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        PrintWriter e = new PrintWriter(err, true, StandardCharsets.UTF_8);
+        cli.setOut(o);
+        cli.setErr(e);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            e.println("tidesync: " + ex.getMessage() + " (see `tidesync help" + commandName(ex.getCommandLine()) + "`)");
+            return ExitCodes.USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof CliError error) {
+                e.println("tidesync: " + error.getMessage());
+                return error.exitCode();
+            }
+            e.println("tidesync: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage())
+                    + (root.verbose ? "" : " (run again with --verbose for details)"));
+            if (root.verbose) {
+                ex.printStackTrace(e);
+            }
+            return ExitCodes.FAILED;
+        });
+        int code = cli.execute(args);
+        o.flush();
+        e.flush();
+        return code;
+    }
+
+    private static String commandName(CommandLine commandLine) {
+        String name = commandLine.getCommandName();
+        return "tidesync".equals(name) ? "" : " " + name;
+    }
+}

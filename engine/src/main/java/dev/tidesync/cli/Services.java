@@ -1,0 +1,93 @@
+package dev.tidesync.cli;
+
+import dev.tidesync.config.ConfigException;
+import dev.tidesync.config.ConfigStore;
+import dev.tidesync.config.Paths;
+import dev.tidesync.config.RepositorySettings;
+import dev.tidesync.config.Settings;
+import dev.tidesync.config.TidesyncHome;
+import dev.tidesync.git.GitRepo;
+import dev.tidesync.git.JGitTransport;
+import dev.tidesync.git.NotARepositoryException;
+import dev.tidesync.journal.Journal;
+import dev.tidesync.sync.Host;
+import dev.tidesync.sync.SyncService;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** What commands share, built once per invocation and only as far as a command needs it. */
+final class Services {
+
+    private final TidesyncHome home;
+    private final CliEnvironment environment;
+    private final ConfigStore configStore;
+    private Settings settings;
+
+    Services(Optional<Path> homeOverride, CliEnvironment environment) {
+        this.environment = environment;
+        this.home = TidesyncHome.resolve(homeOverride, environment.env(), System.getProperty("os.name", ""),
+                System.getProperty("user.home"));
+        this.configStore = new ConfigStore(home.configFile());
+    }
+
+    TidesyncHome home() {
+        return home;
+    }
+
+    CliEnvironment environment() {
+        return environment;
+    }
+
+    ConfigStore configStore() {
+        return configStore;
+    }
+
+    /** The settings; an invalid file ends the command with exit 2 and the file's line and column. */
+    Settings settings() {
+        if (settings == null) {
+            try {
+                settings = configStore.load().settings();
+            } catch (ConfigException e) {
+                throw CliError.usage(e.getMessage());
+            }
+        }
+        return settings;
+    }
+
+    void settingsChanged(Settings next) {
+        settings = next;
+    }
+
+    Journal journal() {
+        return new Journal(home, settings().history(), environment.clock());
+    }
+
+    SyncService syncService() {
+        return new SyncService(settings(), journal(), new JGitTransport(), environment.clock(), Host.name());
+    }
+
+    /** The watched repository whose work tree contains {@code path}. */
+    RepositorySettings watched(Path path) {
+        Path workTree = workTreeOf(path);
+        return settings().repository(workTree).orElseThrow(() -> CliError.usage(workTree
+                + " is not watched by Tidesync; add it with `tidesync add " + workTree + "`"));
+    }
+
+    /** The watched repositories named by {@code paths}, or all of them when none is named. */
+    List<RepositorySettings> selected(List<Path> paths) {
+        if (paths == null || paths.isEmpty()) {
+            return settings().repositories();
+        }
+        return paths.stream().map(this::watched).distinct().toList();
+    }
+
+    /** The root of the work tree containing {@code path}, canonical. */
+    static Path workTreeOf(Path path) {
+        try (GitRepo repo = GitRepo.open(path)) {
+            return Paths.canonical(repo.workTree());
+        } catch (NotARepositoryException e) {
+            throw CliError.usage(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.tidesync.cli;
+
+import dev.tidesync.journal.State;
+import dev.tidesync.status.RepoStatus;
+import dev.tidesync.status.StatusReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "status", description = "Each repository's state: synced, dirty, ahead, behind, syncing, conflict, error, paused or disabled.")
+final class StatusCommand implements Callable<Integer> {
+
+    @ParentCommand
+    TidesyncCommand root;
+
+    @Parameters(paramLabel = "PATH", arity = "0..1", description = "One repository (default: all)")
+    Path path;
+
+    @Option(names = "--json", description = "Print JSON as documented in the CLI contract")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        Services services = root.services();
+        State state = services.journal().read();
+        StatusReader reader = new StatusReader(services.settings(), services.environment().clock());
+        List<RepoStatus> statuses = services.selected(path == null ? List.of() : List.of(path)).stream()
+                .map(r -> reader.read(r, state)).toList();
+        Printer printer = new Printer(root);
+        if (json) {
+            printer.json(statuses);
+            return ExitCodes.OK;
+        }
+        if (statuses.isEmpty()) {
+            printer.line("No repositories are watched yet; add one with `tidesync add PATH`");
+        }
+        Instant now = services.environment().clock().instant();
+        for (RepoStatus s : statuses) {
+            String last = s.lastSync() == null ? "never synced" : "last sync " + ago(Duration.between(s.lastSync().time(), now))
+                    + " (" + s.lastSync().result() + ")";
+            printer.line(String.format("%-16s %-9s %-12s +%d/-%d  %s; %s", s.name(), s.state(), s.branch(), s.ahead(), s.behind(),
+                    s.message(), last));
+        }
+        return ExitCodes.OK;
+    }
+
+    static String ago(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        if (s < 60) {
+            return s + " s ago";
+        }
+        if (s < 3600) {
+            return s / 60 + " min ago";
+        }
+        if (s < 86400) {
+            return s / 3600 + " h ago";
+        }
+        return s / 86400 + " d ago";
+    }
+}

@@ -1,0 +1,53 @@
+package dev.tidesync.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The typed view of config.json. The file itself is kept as a JSON tree (see {@link ConfigStore})
+ * so that fields this version does not know survive every save.
+ */
+public record Settings(
+        boolean enabled,
+        Triggers triggers,
+        CommitSettings commit,
+        GuardSettings guards,
+        LockSettings locks,
+        NetworkSettings network,
+        HistorySettings history,
+        List<RepositorySettings> repositories) {
+
+    /**
+     * @param messageTemplate subject and body of auto-commits; ${summary}, ${files}, ${timestamp},
+     *                        ${host} and ${trigger} are filled in
+     */
+    public record CommitSettings(String messageTemplate) {}
+
+    /**
+     * @param staleIndexLockSeconds git's index.lock older than this with no live holder is cleared
+     * @param waitSeconds           how long a command waits for another sync of the same repository
+     */
+    public record LockSettings(long staleIndexLockSeconds, long waitSeconds) {}
+
+    /** @param timeoutSeconds a network operation with no progress for this long is ended */
+    public record NetworkSettings(int timeoutSeconds) {}
+
+    /** @param maxBytes history.jsonl is rotated past this size; {@code keepFiles} rotated files are kept */
+    public record HistorySettings(long maxBytes, int keepFiles) {}
+
+    public static final String DEFAULT_MESSAGE_TEMPLATE =
+            "${summary}\n\nSynced by Tidesync from ${host} (${trigger}) at ${timestamp}.\n\n${files}";
+
+    public static Settings defaults() {
+        return new Settings(true, Triggers.defaults(), new CommitSettings(DEFAULT_MESSAGE_TEMPLATE),
+                GuardSettings.defaults(), new LockSettings(600, 30), new NetworkSettings(30),
+                new HistorySettings(10L * 1024 * 1024, 5), List.of());
+    }
+
+    /** The repository whose work tree is {@code workTree}, compared as real paths. */
+    public Optional<RepositorySettings> repository(Path workTree) {
+        Path wanted = Paths.canonical(workTree);
+        return repositories.stream().filter(r -> Paths.canonical(r.workTree()).equals(wanted)).findFirst();
+    }
+}

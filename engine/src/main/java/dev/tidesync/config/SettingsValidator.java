@@ -1,0 +1,107 @@
+package dev.tidesync.config;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import dev.tidesync.config.SettingsReader.Problem;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Range and consistency rules the types alone cannot express. One place for every limit. */
+final class SettingsValidator {
+
+    private static final Set<String> ACTIONS = Set.of("sync", "pull", "push");
+
+    private final List<Problem> problems = new ArrayList<>();
+
+    private SettingsValidator() {}
+
+    static List<Problem> validate(Settings s) {
+        SettingsValidator v = new SettingsValidator();
+        v.check(s);
+        return v.problems;
+    }
+
+    private void check(Settings s) {
+        Triggers t = s.triggers();
+        action("/triggers/sessionStart/action", t.sessionStart().action());
+        action("/triggers/sessionEnd/action", t.sessionEnd().action());
+        action("/triggers/checkpoint/action", t.checkpoint().action());
+        action("/triggers/userPrompt/action", t.userPrompt().action());
+        range("/triggers/userPrompt/probability", t.userPrompt().probability(), 1, 1_000_000,
+                "1 means every prompt, 27 means about one prompt in 27");
+        range("/triggers/userPrompt/debounceMs", t.userPrompt().debounceMs(), 0, 86_400_000L, "milliseconds");
+        range("/triggers/fileChange/inactivityMs", t.fileChange().inactivityMs(), 100, 86_400_000L, "milliseconds");
+        range("/triggers/localCommit/debounceMs", t.localCommit().debounceMs(), 0, 86_400_000L, "milliseconds");
+        range("/triggers/poll/intervalSeconds", t.poll().intervalSeconds(), 5, 86_400, "seconds");
+        if (s.commit().messageTemplate() == null || s.commit().messageTemplate().isBlank()) {
+            add("/commit/messageTemplate", "'commit.messageTemplate' must not be empty");
+        }
+        guards("/guards", s.guards());
+        range("/locks/staleIndexLockSeconds", s.locks().staleIndexLockSeconds(), 10, 31_536_000L, "seconds");
+        range("/locks/waitSeconds", s.locks().waitSeconds(), 0, 3600, "seconds");
+        range("/network/timeoutSeconds", s.network().timeoutSeconds(), 1, 3600, "seconds");
+        range("/history/maxBytes", s.history().maxBytes(), 64 * 1024, 1L << 40, "bytes");
+        range("/history/keepFiles", s.history().keepFiles(), 1, 100, "files");
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < s.repositories().size(); i++) {
+            RepositorySettings r = s.repositories().get(i);
+            String at = "/repositories/" + i;
+            if (r.path() == null || r.path().isBlank() || !Path.of(r.path()).isAbsolute()) {
+                add(at + "/path", "'repositories." + i + ".path' must be an absolute path to a work tree");
+            } else if (!seen.add(Path.of(r.path()).normalize().toString())) {
+                add(at + "/path", "'repositories." + i + ".path' lists " + r.path() + " a second time");
+            }
+            if (r.mode() == null) {
+                add(at + "/mode", "'repositories." + i + ".mode' must be auto-commit, commits-only, pull-only or push-only");
+            }
+            if (r.integrate() == null) {
+                add(at + "/integrate", "'repositories." + i + ".integrate' must be rebase, merge or ff-only");
+            }
+            patterns(at + "/excludes", r.excludes());
+            for (String remote : r.remotes()) {
+                if (remote == null || remote.isBlank() || remote.contains("/") || remote.contains(" ")) {
+                    add(at + "/remotes", "'repositories." + i + ".remotes' holds \"" + remote + "\", which is not a remote name");
+                }
+            }
+            guards(at + "/guards", r.guards());
+        }
+    }
+
+    private void guards(String at, GuardSettings g) {
+        range(at + "/maxFileSizeBytes", g.maxFileSizeBytes(), 1, Long.MAX_VALUE, "bytes");
+        range(at + "/massDeletion/minFiles", g.massDeletion().minFiles(), 1, Integer.MAX_VALUE, "files");
+        double f = g.massDeletion().fraction();
+        if (!(f > 0 && f <= 1)) {
+            add(at + "/massDeletion/fraction", "'" + ConfigKeys.dotted(JsonPointer.compile(at + "/massDeletion/fraction"))
+                    + "' is " + f + " but must be more than 0 and at most 1 (0.5 means half the tracked files)");
+        }
+        patterns(at + "/allow", g.allow());
+    }
+
+    private void patterns(String at, List<String> patterns) {
+        for (String p : patterns) {
+            if (p == null || p.isBlank()) {
+                add(at, "'" + ConfigKeys.dotted(JsonPointer.compile(at)) + "' holds an empty pattern");
+            }
+        }
+    }
+
+    private void action(String at, String value) {
+        if (!ACTIONS.contains(value)) {
+            add(at, "'" + ConfigKeys.dotted(JsonPointer.compile(at)) + "' is \"" + value + "\" but must be sync, pull or push");
+        }
+    }
+
+    private void range(String at, long value, long min, long max, String unit) {
+        if (value < min || value > max) {
+            String bounds = max == Long.MAX_VALUE || max == Integer.MAX_VALUE ? "at least " + min : "between " + min + " and " + max;
+            add(at, "'" + ConfigKeys.dotted(JsonPointer.compile(at)) + "' is " + value + " but must be " + bounds + " (" + unit + ")");
+        }
+    }
+
+    private void add(String pointer, String message) {
+        problems.add(new Problem(JsonPointer.compile(pointer), message));
+    }
+}

@@ -1,0 +1,104 @@
+package dev.tidesync.git;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.patch.FileHeader;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.AbstractTreeIterator;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+
+/**
+ * The facts of a commit-to-be, in a deterministic order: which files were added, changed,
+ * deleted or renamed, and how many lines came and went.
+ *
+ * @param files one line per file: "A path", "M path", "D path", "R old -> new"
+ */
+public record ChangeSummary(List<String> files, int added, int removed, List<String> folders) {
+
+    /** Line counting stops past this many files; a huge change is summarized by count alone. */
+    private static final int LINE_COUNT_LIMIT = 200;
+
+    /** Compares HEAD (or nothing, on an unborn branch) with the index as staged. */
+    static ChangeSummary of(Repository repo, ObjectId head, DirCache index) throws IOException {
+        try (DiffFormatter formatter = new DiffFormatter(new ByteArrayOutputStream());
+             RevWalk walk = new RevWalk(repo)) {
+            formatter.setRepository(repo);
+            formatter.setDetectRenames(true);
+            AbstractTreeIterator old;
+            if (head == null) {
+                old = new EmptyTreeIterator();
+            } else {
+                CanonicalTreeParser parser = new CanonicalTreeParser();
+                parser.reset(walk.getObjectReader(), walk.parseCommit(head).getTree());
+                old = parser;
+            }
+            List<DiffEntry> entries = formatter.scan(old, new DirCacheIterator(index));
+            List<String> files = new ArrayList<>();
+            TreeSet<String> folders = new TreeSet<>();
+            int added = 0;
+            int removed = 0;
+            for (int i = 0; i < entries.size(); i++) {
+                DiffEntry e = entries.get(i);
+                String path = e.getChangeType() == DiffEntry.ChangeType.DELETE ? e.getOldPath() : e.getNewPath();
+                files.add(switch (e.getChangeType()) {
+                    case ADD -> "A " + e.getNewPath();
+                    case MODIFY -> "M " + e.getNewPath();
+                    case DELETE -> "D " + e.getOldPath();
+                    case RENAME -> "R " + e.getOldPath() + " -> " + e.getNewPath();
+                    case COPY -> "C " + e.getOldPath() + " -> " + e.getNewPath();
+                });
+                int slash = path.lastIndexOf('/');
+                folders.add(slash < 0 ? "" : path.substring(0, slash + 1));
+                if (i < LINE_COUNT_LIMIT) {
+                    FileHeader header = formatter.toFileHeader(e);
+                    for (Edit edit : header.toEditList()) {
+                        added += edit.getLengthB();
+                        removed += edit.getLengthA();
+                    }
+                }
+            }
+            java.util.Collections.sort(files);
+            return new ChangeSummary(List.copyOf(files), added, removed, List.copyOf(folders));
+        }
+    }
+
+    /** One line, e.g. "Edit notes/today.md (+3/-1)" or "Update 5 files in docs/, notes/ (+12/-4)". */
+    public String headline() {
+        String lines = " (+" + added + "/-" + removed + ")";
+        if (files.size() == 1) {
+            String f = files.getFirst();
+            String path = f.substring(2);
+            return switch (f.charAt(0)) {
+                case 'A' -> "Add " + path;
+                case 'D' -> "Delete " + path;
+                case 'R' -> "Rename " + path;
+                case 'C' -> "Copy " + path;
+                default -> "Edit " + path;
+            } + lines;
+        }
+        List<String> named = folders.stream().map(d -> d.isEmpty() ? "the top folder" : d).toList();
+        String where = named.size() <= 3 ? String.join(", ", named)
+                : String.join(", ", named.subList(0, 3)) + " and " + (named.size() - 3) + " more folders";
+        return String.format(Locale.ROOT, "Update %d files in %s%s", files.size(), where, lines);
+    }
+
+    /** The file list for a commit body, capped so a huge commit keeps a readable message. */
+    public String fileList(int max) {
+        if (files.size() <= max) {
+            return String.join("\n", files);
+        }
+        return String.join("\n", files.subList(0, max)) + "\n... and " + (files.size() - max) + " more";
+    }
+}

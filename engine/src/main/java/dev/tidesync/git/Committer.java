@@ -1,0 +1,70 @@
+package dev.tidesync.git;
+
+import dev.tidesync.guard.Guards;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.function.Function;
+import org.eclipse.jgit.api.AddCommand;
+import org.eclipse.jgit.api.ResetCommand;
+import org.eclipse.jgit.api.RmCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/** Stages exactly what the guards allowed and records it as one commit. */
+public final class Committer {
+
+    /** What was committed. */
+    public record Committed(String commitId, ChangeSummary summary) {}
+
+    private Committer() {}
+
+    /**
+     * @param message renders the message from the summary of what is staged
+     * @return empty when the verdict leaves nothing to commit (or the staged result equals HEAD)
+     */
+    public static Optional<Committed> commit(GitRepo repo, Guards.Verdict verdict, Function<ChangeSummary, String> message,
+                                             PersonIdent author) throws IOException {
+        try {
+            if (!verdict.unstage().isEmpty()) {
+                ObjectId head = repo.repository().resolve(Constants.HEAD);
+                if (head != null) {
+                    ResetCommand reset = repo.git().reset();
+                    verdict.unstage().forEach(reset::addPath);
+                    reset.call();
+                } else {
+                    RmCommand rm = repo.git().rm().setCached(true);
+                    verdict.unstage().forEach(rm::addFilepattern);
+                    rm.call();
+                }
+            }
+            if (!verdict.paths().isEmpty()) {
+                AddCommand add = repo.git().add();
+                verdict.paths().forEach(add::addFilepattern);
+                add.call();
+            }
+            if (!verdict.deletions().isEmpty()) {
+                RmCommand rm = repo.git().rm().setCached(true);
+                verdict.deletions().forEach(rm::addFilepattern);
+                rm.call();
+            }
+            ObjectId head = repo.repository().resolve(Constants.HEAD);
+            DirCache index = repo.repository().readDirCache();
+            ChangeSummary summary = ChangeSummary.of(repo.repository(), head, index);
+            if (summary.files().isEmpty()) {
+                return Optional.empty();
+            }
+            RevCommit commit = repo.git().commit()
+                    .setMessage(message.apply(summary))
+                    .setAuthor(author)
+                    .setCommitter(author)
+                    .call();
+            return Optional.of(new Committed(commit.name(), summary));
+        } catch (GitAPIException e) {
+            throw new IOException("committing failed: " + FailureClassifier.rootMessage(e), e);
+        }
+    }
+}

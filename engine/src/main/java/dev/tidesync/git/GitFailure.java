@@ -1,0 +1,31 @@
+package dev.tidesync.git;
+
+/**
+ * Why a git operation failed, in terms a user can act on. Each carries one sentence; the
+ * {@link FailureKind} drives exit codes, backoff and the tray's look.
+ */
+public record GitFailure(FailureKind kind, String sentence) {
+
+    public enum FailureKind {
+        /** The remote could not be reached at all. */
+        OFFLINE,
+        /** The remote refused our credentials, or we had none. */
+        AUTH,
+        /** A network operation stopped making progress. */
+        TIMEOUT,
+        /** The remote repository or URL does not exist. */
+        NOT_FOUND,
+        /** The remote refused the push (not a fast-forward, hook, protection). */
+        REJECTED,
+        /** Another git process holds the repository. */
+        LOCKED,
+        /** The repository is in a state Tidesync will not touch (rebase in progress, detached HEAD). */
+        UNSAFE_STATE,
+        /** Anything else: disk, corrupt objects, unexpected errors. */
+        OTHER
+    }
+
+    public static GitFailure of(FailureKind kind, String sentence) {
+        return new GitFailure(kind, sentence);
+    }
+}

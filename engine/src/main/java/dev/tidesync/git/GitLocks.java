@@ -1,0 +1,108 @@
+package dev.tidesync.git;
+
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Git's own lock files (index.lock, HEAD.lock, the branch's ref lock). JGit never waits for them
+ * and never clears stale ones; this does both: a lock held by a live process is waited for with
+ * backoff, one that nobody holds and is older than the configured age is removed.
+ */
+public final class GitLocks {
+
+    /** A lock file found, with what is known about it. */
+    public record LockInfo(Path file, Duration age, OptionalLong holder, boolean stale) {}
+
+    private final Clock clock;
+    private final Duration staleAfter;
+
+    public GitLocks(Clock clock, Duration staleAfter) {
+        this.clock = clock;
+        this.staleAfter = staleAfter;
+    }
+
+    /** The lock files present now. */
+    public List<LockInfo> find(GitRepo repo, Optional<String> branchRef) {
+        List<Path> candidates = new ArrayList<>(List.of(repo.gitDir().resolve("index.lock"), repo.gitDir().resolve("HEAD.lock")));
+        branchRef.ifPresent(b -> candidates.add(repo.gitDir().resolve(b + ".lock")));
+        List<LockInfo> found = new ArrayList<>();
+        for (Path file : candidates) {
+            try {
+                Instant modified = Files.getLastModifiedTime(file).toInstant();
+                Duration age = Duration.between(modified, clock.instant());
+                OptionalLong holder = LockHolders.holder(file);
+                boolean nobodyHolds = holder.isEmpty();
+                found.add(new LockInfo(file, age, holder, nobodyHolds && age.compareTo(staleAfter) >= 0));
+            } catch (NoSuchFileException e) {
+                // Not locked.
+            } catch (IOException e) {
+                found.add(new LockInfo(file, Duration.ZERO, OptionalLong.empty(), false));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Clears stale locks and waits up to {@code wait} for live ones.
+     *
+     * @return the stale locks that were removed (for the change log)
+     * @throws LockedException when a lock is still there after the wait
+     */
+    public List<LockInfo> clear(GitRepo repo, Optional<String> branchRef, Duration wait) throws LockedException {
+        List<LockInfo> removed = new ArrayList<>();
+        RetryPolicy<Object> policy = RetryPolicy.builder()
+                .handle(LockedException.class)
+                .withBackoff(Duration.ofMillis(50), Duration.ofSeconds(2))
+                .withJitter(0.2)
+                .withMaxDuration(wait)
+                .withMaxRetries(-1)
+                .build();
+        try {
+            Failsafe.with(policy).run(() -> {
+                for (LockInfo lock : find(repo, branchRef)) {
+                    if (lock.stale()) {
+                        Files.deleteIfExists(lock.file());
+                        removed.add(lock);
+                    } else {
+                        throw new LockedException(describe(lock));
+                    }
+                }
+            });
+        } catch (FailsafeException e) {
+            if (e.getCause() instanceof LockedException locked) {
+                throw locked;
+            }
+            throw new LockedException("could not check git's lock files: " + FailureClassifier.rootMessage(e));
+        }
+        return removed;
+    }
+
+    String describe(LockInfo lock) {
+        String name = lock.file().getFileName().toString();
+        if (lock.holder().isPresent()) {
+            return "git is busy in this repository (" + name + " is held by process " + lock.holder().getAsLong()
+                    + "); Tidesync will try again when it finishes";
+        }
+        return name + " exists (" + lock.age().toSeconds() + " s old) and may belong to a running git; Tidesync clears it once it is "
+                + staleAfter.toSeconds() + " s old, or delete " + lock.file() + " yourself if no git is running";
+    }
+
+    /** A git lock is in the way. */
+    public static final class LockedException extends Exception {
+        public LockedException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.tidesync.git;
+
+import dev.tidesync.git.GitFailure.FailureKind;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.api.FetchCommand;
+import org.eclipse.jgit.api.PushCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteConfig;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.URIish;
+
+/** Remotes through JGit's own transports (file, ssh via Apache MINA, http). */
+public final class JGitTransport implements Transport {
+
+    /**
+     * Pushing to a local path runs receive-pack inside this JVM, which auto-GCs the remote and
+     * can leave its locks behind if the process exits mid-GC. With git installed, the real
+     * git-receive-pack does the receiving in its own process instead.
+     */
+    private final Optional<String> receivePack = findReceivePack();
+
+    @Override
+    public FetchResult fetch(GitRepo repo, String remote, Duration timeout) {
+        try {
+            if (!remoteExists(repo, remote)) {
+                return new FetchResult.Failed(missingRemote(remote));
+            }
+            FetchCommand fetch = repo.git().fetch().setRemote(remote).setTimeout(seconds(timeout));
+            var result = fetch.call();
+            return new FetchResult.Fetched(!result.getTrackingRefUpdates().isEmpty());
+        } catch (GitAPIException | RuntimeException e) {
+            return new FetchResult.Failed(FailureClassifier.classify("fetch", remote, e));
+        }
+    }
+
+    @Override
+    public Transport.PushResult push(GitRepo repo, String remote, String localRef, String remoteRef, Duration timeout) {
+        try {
+            if (!remoteExists(repo, remote)) {
+                return new Transport.PushResult.Failed(missingRemote(remote));
+            }
+            PushCommand push = repo.git().push()
+                    .setRemote(remote)
+                    .setRefSpecs(new RefSpec(localRef + ":" + remoteRef))
+                    .setForce(false)
+                    .setTimeout(seconds(timeout));
+            if (receivePack.isPresent() && isLocal(repo, remote)) {
+                push.setReceivePack(receivePack.get());
+            }
+            Iterable<org.eclipse.jgit.transport.PushResult> results = push.call();
+            boolean changed = false;
+            for (org.eclipse.jgit.transport.PushResult result : results) {
+                for (RemoteRefUpdate update : result.getRemoteUpdates()) {
+                    switch (update.getStatus()) {
+                        case OK -> changed = true;
+                        case UP_TO_DATE -> { }
+                        case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> {
+                            return new Transport.PushResult.NotFastForward();
+                        }
+                        case REJECTED_OTHER_REASON -> {
+                            String why = update.getMessage() == null ? "" : update.getMessage();
+                            if (why.contains("failed to update ref") || why.contains("lock")) {
+                                // Another push updated the same ref at this instant: integrate and retry.
+                                return new Transport.PushResult.NotFastForward();
+                            }
+                            return new Transport.PushResult.Rejected(why.isEmpty() ? "rejected" : why);
+                        }
+                        default -> {
+                            String why = update.getMessage() != null ? update.getMessage() : update.getStatus().name().toLowerCase();
+                            return new Transport.PushResult.Rejected(why);
+                        }
+                    }
+                }
+            }
+            return new Transport.PushResult.Pushed(changed);
+        } catch (GitAPIException | RuntimeException e) {
+            return new Transport.PushResult.Failed(FailureClassifier.classify("push", remote, e));
+        }
+    }
+
+    @Override
+    public ProbeResult probe(GitRepo repo, String remote, Duration timeout) {
+        try {
+            if (!remoteExists(repo, remote)) {
+                return new ProbeResult.Failed(missingRemote(remote));
+            }
+            var refs = repo.git().lsRemote().setRemote(remote).setHeads(true).setTimeout(seconds(timeout)).call();
+            return new ProbeResult.Reachable(refs.stream().map(Ref::getName).sorted().toList());
+        } catch (GitAPIException | RuntimeException e) {
+            return new ProbeResult.Failed(FailureClassifier.classify("ls-remote", remote, e));
+        }
+    }
+
+    private static boolean remoteExists(GitRepo repo, String remote) {
+        return repo.repository().getRemoteNames().contains(remote);
+    }
+
+    private static GitFailure missingRemote(String remote) {
+        return GitFailure.of(FailureKind.NOT_FOUND, "This repository has no remote named " + remote
+                + "; add it with `git remote add " + remote + " URL` or fix the repository's remotes in Tidesync's config");
+    }
+
+    private static boolean isLocal(GitRepo repo, String remote) {
+        try {
+            RemoteConfig config = new RemoteConfig(repo.repository().getConfig(), remote);
+            List<URIish> uris = config.getPushURIs().isEmpty() ? config.getURIs() : config.getPushURIs();
+            return uris.stream().allMatch(u -> u.getHost() == null && (u.getScheme() == null || "file".equals(u.getScheme())));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static Optional<String> findReceivePack() {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, "git-receive-pack");
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate.toString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int seconds(Duration timeout) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.tidesync.git;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The one seam through which Tidesync talks to remotes. The JGit implementation is the
+ * default; an implementation that drives the user's installed git (credential helpers, ssh
+ * config Include, core.sshCommand) plugs in here without touching the sync cycle.
+ */
+public interface Transport {
+
+    /** Fetches {@code remote}'s branches into its remote-tracking refs. */
+    FetchResult fetch(GitRepo repo, String remote, Duration timeout);
+
+    /** Pushes {@code localRef} to {@code remoteRef}; never forced. */
+    PushResult push(GitRepo repo, String remote, String localRef, String remoteRef, Duration timeout);
+
+    /** Lists the remote's branches without changing anything (doctor's reachability check). */
+    ProbeResult probe(GitRepo repo, String remote, Duration timeout);
+
+    sealed interface FetchResult {
+        /** @param moved whether any remote-tracking ref changed */
+        record Fetched(boolean moved) implements FetchResult {}
+
+        record Failed(GitFailure failure) implements FetchResult {}
+    }
+
+    sealed interface PushResult {
+        record Pushed(boolean changed) implements PushResult {}
+
+        /** The remote has commits we do not: integrate, then push again. */
+        record NotFastForward() implements PushResult {}
+
+        /** Refused for another reason (a hook, a protected branch); {@code reason} is the remote's word. */
+        record Rejected(String reason) implements PushResult {}
+
+        record Failed(GitFailure failure) implements PushResult {}
+    }
+
+    sealed interface ProbeResult {
+        record Reachable(List<String> branches) implements ProbeResult {}
+
+        record Failed(GitFailure failure) implements ProbeResult {}
+    }
+}

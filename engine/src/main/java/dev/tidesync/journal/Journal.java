@@ -1,0 +1,82 @@
+package dev.tidesync.journal;
+
+import dev.tidesync.config.Settings;
+import dev.tidesync.config.TidesyncHome;
+import dev.tidesync.io.InterProcessLock;
+import dev.tidesync.sync.SyncOutcome;
+import dev.tidesync.sync.SyncResult;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/** The change log and the state, written together for each sync under one cross-process lock. */
+public final class Journal {
+
+    private final TidesyncHome home;
+    private final StateStore state;
+    private final History history;
+    private final Clock clock;
+
+    public Journal(TidesyncHome home, Settings.HistorySettings historySettings, Clock clock) {
+        this.home = home;
+        this.clock = clock;
+        this.state = new StateStore(home.stateFile(), clock);
+        this.history = new History(home.historyFile(), historySettings.maxBytes(), historySettings.keepFiles());
+    }
+
+    public History history() {
+        return history;
+    }
+
+    public State read() throws IOException {
+        return state.read();
+    }
+
+    /** Appends the sync to the change log and folds it into the state. */
+    public void record(SyncOutcome outcome, String host) throws IOException {
+        String key = outcome.repository().toString();
+        update(s -> {
+            RepoJournal old = s.repository(key);
+            boolean ok = outcome.result() == SyncResult.OK || outcome.result() == SyncResult.HELD_BACK;
+            boolean failed = outcome.result() == SyncResult.FAILED;
+            boolean conflict = outcome.result() == SyncResult.CONFLICT;
+            LastSync last = new LastSync(outcome.started(), outcome.trigger(), outcome.action(), outcome.result(),
+                    outcome.duration().toMillis(), outcome.message());
+            RepoJournal next = new RepoJournal(
+                    outcome.result() == SyncResult.SKIPPED ? old.lastSync() : last,
+                    ok ? outcome.started() : old.lastSuccess(),
+                    conflict ? outcome.conflictPaths() : ok ? List.of() : old.conflictPaths(),
+                    outcome.result() == SyncResult.SKIPPED ? old.heldBack() : outcome.heldBack(),
+                    failed ? outcome.message() : null,
+                    failed ? outcome.failure().map(f -> f.kind().name().toLowerCase(Locale.ROOT)).orElse("other") : null,
+                    failed ? old.consecutiveFailures() + 1 : 0,
+                    old.pause());
+            return s.with(key, next).withStats(s.stats().plus(outcome));
+        }, () -> history.append(HistoryRecord.of(outcome, host)));
+    }
+
+    /** Changes state.json under the journal lock. */
+    public State update(UnaryOperator<State> change) throws IOException {
+        return update(change, () -> { });
+    }
+
+    private State update(UnaryOperator<State> change, IoAction alsoUnderLock) throws IOException {
+        try (InterProcessLock.Held ignored = InterProcessLock.acquire(home.journalLock(), Duration.ofSeconds(30))
+                .orElseThrow(() -> new IOException("another Tidesync process kept " + home.journalLock() + " locked for 30 s"))) {
+            alsoUnderLock.run();
+            return state.update(change);
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+}

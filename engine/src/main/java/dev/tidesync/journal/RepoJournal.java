@@ -1,0 +1,37 @@
+package dev.tidesync.journal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.tidesync.guard.HeldBack;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What Tidesync remembers about one repository between runs.
+ *
+ * @param conflictPaths paths of the unresolved conflict, empty once a sync gets through
+ * @param errorKind     the last failure's kind (lower case), null after a success
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RepoJournal(
+        LastSync lastSync,
+        Instant lastSuccess,
+        List<String> conflictPaths,
+        List<HeldBack> heldBack,
+        String error,
+        String errorKind,
+        int consecutiveFailures,
+        Pause pause) {
+
+    public RepoJournal {
+        conflictPaths = conflictPaths == null ? List.of() : List.copyOf(conflictPaths);
+        heldBack = heldBack == null ? List.of() : List.copyOf(heldBack);
+    }
+
+    public static RepoJournal empty() {
+        return new RepoJournal(null, null, List.of(), List.of(), null, null, 0, null);
+    }
+
+    public RepoJournal withPause(Pause p) {
+        return new RepoJournal(lastSync, lastSuccess, conflictPaths, heldBack, error, errorKind, consecutiveFailures, p);
+    }
+}

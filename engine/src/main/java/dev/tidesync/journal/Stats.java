@@ -1,0 +1,84 @@
+package dev.tidesync.journal;
+
+import dev.tidesync.sync.SyncOutcome;
+import dev.tidesync.sync.SyncResult;
+import dev.tidesync.sync.Trigger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Counters over every sync that ran. {@code recentDurationsMs} keeps the last
+ * {@link #RECENT} durations so the median is honest without storing everything.
+ */
+public record Stats(
+        long totalSyncs,
+        long sessionStartSyncs,
+        long sessionEndSyncs,
+        long promptSyncs,
+        long failures,
+        long conflicts,
+        long heldBack,
+        Map<String, PerTrigger> byTrigger,
+        Durations durations) {
+
+    static final int RECENT = 200;
+
+    public record PerTrigger(long syncs, long failures, long conflicts) {}
+
+    public record Durations(long count, long totalMs, long maxMs, List<Long> recentMs) {
+        public Durations {
+            recentMs = recentMs == null ? List.of() : List.copyOf(recentMs);
+        }
+
+        public long medianMs() {
+            if (recentMs.isEmpty()) {
+                return 0;
+            }
+            List<Long> sorted = recentMs.stream().sorted().toList();
+            return sorted.get(sorted.size() / 2);
+        }
+
+        public long meanMs() {
+            return count == 0 ? 0 : totalMs / count;
+        }
+    }
+
+    public Stats {
+        byTrigger = byTrigger == null ? Map.of() : Map.copyOf(byTrigger);
+        durations = durations == null ? new Durations(0, 0, 0, List.of()) : durations;
+    }
+
+    public static Stats empty() {
+        return new Stats(0, 0, 0, 0, 0, 0, 0, Map.of(), null);
+    }
+
+    /** These counters with one more sync counted. Skipped syncs did no work and are not counted. */
+    public Stats plus(SyncOutcome outcome) {
+        if (outcome.result() == SyncResult.SKIPPED) {
+            return this;
+        }
+        boolean failed = outcome.result() == SyncResult.FAILED;
+        boolean conflict = outcome.result() == SyncResult.CONFLICT;
+        Trigger t = outcome.trigger();
+        Map<String, PerTrigger> per = new TreeMap<>(byTrigger);
+        PerTrigger old = per.getOrDefault(t.id(), new PerTrigger(0, 0, 0));
+        per.put(t.id(), new PerTrigger(old.syncs() + 1, old.failures() + (failed ? 1 : 0), old.conflicts() + (conflict ? 1 : 0)));
+        long ms = outcome.duration().toMillis();
+        List<Long> recent = new ArrayList<>(durations.recentMs());
+        recent.add(ms);
+        if (recent.size() > RECENT) {
+            recent = recent.subList(recent.size() - RECENT, recent.size());
+        }
+        return new Stats(totalSyncs + 1,
+                sessionStartSyncs + (t == Trigger.SESSION_START ? 1 : 0),
+                sessionEndSyncs + (t == Trigger.SESSION_END ? 1 : 0),
+                promptSyncs + (t == Trigger.USER_PROMPT ? 1 : 0),
+                failures + (failed ? 1 : 0),
+                conflicts + (conflict ? 1 : 0),
+                heldBack + (outcome.heldBack().isEmpty() ? 0 : 1),
+                per,
+                new Durations(durations.count() + 1, durations.totalMs() + ms, Math.max(durations.maxMs(), ms), recent));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.tidesync.sync;
+
+import dev.tidesync.git.CommitMessage;
+import dev.tidesync.git.Committer;
+import dev.tidesync.git.GitFailure;
+import dev.tidesync.git.GitFailure.FailureKind;
+import dev.tidesync.git.Identity;
+import dev.tidesync.guard.Guards;
+import java.io.IOException;
+import java.util.Optional;
+
+/** Commits local changes the guards allow, first, so nothing later in the cycle can lose them. */
+final class CommitStep implements Step {
+
+    @Override
+    public Optional<SyncOutcome> run(CycleContext ctx) throws IOException {
+        if (!ctx.request.action().commits() || !ctx.repository.mode().commits() || ctx.snapshot.changes().isEmpty()) {
+            return Optional.empty();
+        }
+        Guards guards = new Guards(ctx.repository.guards(), ctx.repository.excludes());
+        int tracked = ctx.repo.repository().readDirCache().getEntryCount();
+        Guards.Verdict verdict = guards.judge(ctx.repo.workTree(), ctx.snapshot.changes(), tracked);
+        ctx.heldBack.addAll(verdict.heldBack());
+        if (verdict.nothingToCommit()) {
+            return Optional.empty();
+        }
+        if (ctx.request.dryRun()) {
+            ctx.notes.add("Would commit " + (verdict.paths().size() + verdict.deletions().size()) + " files");
+            return Optional.empty();
+        }
+        if (ctx.repo.repository().getConfig().getBoolean("commit", "gpgsign", false)) {
+            return Optional.of(ctx.fail(GitFailure.of(FailureKind.UNSAFE_STATE, "Not committing in " + ctx.repository.name()
+                    + ": git is set to sign every commit (commit.gpgsign) and Tidesync cannot sign; commit by hand or set the repository to commits-only")));
+        }
+        var author = Identity.of(ctx.repo, ctx.clock);
+        String template = ctx.settings.commit().messageTemplate();
+        var committed = Committer.commit(ctx.repo, verdict, summary -> CommitMessage.render(template, summary,
+                ctx.clock.instant(), ctx.clock.getZone(), ctx.host, ctx.request.trigger().id()), author);
+        committed.ifPresent(c -> {
+            ctx.commit = Optional.of(c.commitId());
+            ctx.committed = c.summary().files();
+        });
+        return Optional.empty();
+    }
+}
