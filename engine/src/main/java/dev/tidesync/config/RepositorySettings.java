@@ -19,6 +19,14 @@ public record RepositorySettings(
         List<String> excludes,
         GuardSettings guards) {
 
+    public RepositorySettings {
+        remotes = remotes == null ? List.of() : List.copyOf(remotes);
+        excludes = excludes == null ? List.of() : List.copyOf(excludes);
+        mode = mode == null ? SyncMode.AUTO_COMMIT : mode;
+        integrate = integrate == null ? IntegrateStrategy.REBASE : integrate;
+        guards = guards == null ? GuardSettings.defaults() : guards;
+    }
+
     public Path workTree() {
         return Path.of(path);
     }
@@ -26,6 +34,6 @@ public record RepositorySettings(
     public static RepositorySettings of(Path workTree, List<String> remotes, SyncMode mode) {
         return new RepositorySettings(workTree.toString(), workTree.getFileName() == null ? workTree.toString()
                 : workTree.getFileName().toString(), mode, List.copyOf(remotes), IntegrateStrategy.REBASE,
-                List.of(), null);
+                List.of(), GuardSettings.defaults());
     }
 }
