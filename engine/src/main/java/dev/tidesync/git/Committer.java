@@ -22,6 +22,35 @@ public final class Committer {
 
     private Committer() {}
 
+    /** Puts the index entries back to HEAD's: reset for paths HEAD has, rm --cached for new ones. The files stay. */
+    private static void unstage(GitRepo repo, java.util.Set<String> paths) throws IOException, GitAPIException {
+        ObjectId head = repo.repository().resolve(Constants.HEAD);
+        ResetCommand reset = repo.git().reset();
+        RmCommand rm = repo.git().rm().setCached(true);
+        boolean anyReset = false;
+        boolean anyRm = false;
+        try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(repo.repository())) {
+            var tree = head == null ? null : walk.parseCommit(head).getTree();
+            for (String path : paths) {
+                boolean inHead = tree != null
+                        && org.eclipse.jgit.treewalk.TreeWalk.forPath(repo.repository(), path, tree) != null;
+                if (inHead) {
+                    reset.addPath(path);
+                    anyReset = true;
+                } else {
+                    rm.addFilepattern(path);
+                    anyRm = true;
+                }
+            }
+        }
+        if (anyReset) {
+            reset.call();
+        }
+        if (anyRm) {
+            rm.call();
+        }
+    }
+
     /**
      * @param message renders the message from the summary of what is staged
      * @return empty when the verdict leaves nothing to commit (or the staged result equals HEAD)
@@ -30,16 +59,7 @@ public final class Committer {
                                              PersonIdent author) throws IOException {
         try {
             if (!verdict.unstage().isEmpty()) {
-                ObjectId head = repo.repository().resolve(Constants.HEAD);
-                if (head != null) {
-                    ResetCommand reset = repo.git().reset();
-                    verdict.unstage().forEach(reset::addPath);
-                    reset.call();
-                } else {
-                    RmCommand rm = repo.git().rm().setCached(true);
-                    verdict.unstage().forEach(rm::addFilepattern);
-                    rm.call();
-                }
+                unstage(repo, verdict.unstage());
             }
             if (!verdict.paths().isEmpty()) {
                 AddCommand add = repo.git().add();

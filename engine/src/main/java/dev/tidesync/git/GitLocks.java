@@ -62,6 +62,10 @@ public final class GitLocks {
      */
     public List<LockInfo> clear(GitRepo repo, Optional<String> branchRef, Duration wait) throws LockedException {
         List<LockInfo> removed = new ArrayList<>();
+        if (wait.isZero() || wait.isNegative()) {
+            attempt(repo, branchRef, removed);
+            return removed;
+        }
         RetryPolicy<Object> policy = RetryPolicy.builder()
                 .handle(LockedException.class)
                 .withBackoff(Duration.ofMillis(50), Duration.ofSeconds(2))
@@ -70,16 +74,7 @@ public final class GitLocks {
                 .withMaxRetries(-1)
                 .build();
         try {
-            Failsafe.with(policy).run(() -> {
-                for (LockInfo lock : find(repo, branchRef)) {
-                    if (lock.stale()) {
-                        Files.deleteIfExists(lock.file());
-                        removed.add(lock);
-                    } else {
-                        throw new LockedException(describe(lock));
-                    }
-                }
-            });
+            Failsafe.with(policy).run(() -> attempt(repo, branchRef, removed));
         } catch (FailsafeException e) {
             if (e.getCause() instanceof LockedException locked) {
                 throw locked;
@@ -87,6 +82,20 @@ public final class GitLocks {
             throw new LockedException("could not check git's lock files: " + FailureClassifier.rootMessage(e));
         }
         return removed;
+    }
+
+    private void attempt(GitRepo repo, Optional<String> branchRef, List<LockInfo> removed) throws LockedException {
+        for (LockInfo lock : find(repo, branchRef)) {
+            if (!lock.stale()) {
+                throw new LockedException(describe(lock));
+            }
+            try {
+                Files.deleteIfExists(lock.file());
+                removed.add(lock);
+            } catch (IOException e) {
+                throw new LockedException("could not remove the stale " + lock.file() + " (" + e.getMessage() + "); delete it yourself");
+            }
+        }
     }
 
     String describe(LockInfo lock) {

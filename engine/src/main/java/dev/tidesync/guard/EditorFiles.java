@@ -14,7 +14,7 @@ public final class EditorFiles {
             "*.swp", "*.swo", "*.swx", ".*.sw[a-p]", // vim
             "4913", // vim's write-permission probe
             "*~", // emacs, gedit, kate backups
-            ".#*", "#*#", // emacs lock and autosave files
+            ".#*", "\\#*#", // emacs lock and autosave files (# starts a comment unless escaped)
             "*.kate-swp",
             ".~lock.*#", // LibreOffice
             "~$*", // Microsoft Office owner files

@@ -21,7 +21,7 @@ final class CommitStep implements Step {
         int tracked = ctx.repo.repository().readDirCache().getEntryCount();
         Guards.Verdict verdict = guards.judge(ctx.repo.workTree(), ctx.snapshot.changes(), tracked);
         ctx.heldBack.addAll(verdict.heldBack());
-        if (verdict.nothingToCommit()) {
+        if (verdict.nothingToCommit() && verdict.unstage().isEmpty()) {
             return Optional.empty();
         }
         if (ctx.request.dryRun()) {
