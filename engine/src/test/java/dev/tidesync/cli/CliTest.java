@@ -1,0 +1,235 @@
+package dev.tidesync.cli;
+
+import static dev.tidesync.fixture.GitFixture.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tidesync.fixture.GitFixture;
+import dev.tidesync.io.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI contract, run in-process against real repositories. */
+class CliTest {
+
+    @TempDir
+    Path tmp;
+
+    GitFixture fx;
+    Path laptop;
+    Path desktop;
+    Path home;
+
+    record Run(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            return Json.mapper().readTree(out);
+        }
+    }
+
+    Run tidesync(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of("TIDESYNC_HOME", home.toString()), new ByteArrayInputStream(new byte[0]), Clock.systemUTC());
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @BeforeEach
+    void twoWatchedMachines() throws Exception {
+        fx = new GitFixture(tmp);
+        home = tmp.resolve("tidesync-home");
+        laptop = fx.machine("laptop");
+        write(laptop, "a.md", "a\n");
+        assertThat(tidesync("add", laptop.toString()).code()).isZero();
+        assertThat(tidesync("sync", laptop.toString()).code()).isZero();
+        desktop = fx.machine("desktop");
+        assertThat(tidesync("add", desktop.resolve(".").toString(), "--remote", "origin", "--mode", "auto-commit").code()).isZero();
+    }
+
+    @Test
+    void statusJsonHasTheContractsShape() throws Exception {
+        write(desktop, "draft.md", "draft\n");
+
+        Run run = tidesync("status", "--json");
+
+        assertThat(run.code()).isZero();
+        JsonNode all = run.json();
+        assertThat(all.isArray()).isTrue();
+        JsonNode d = all.get(1);
+        for (String field : new String[] {"path", "name", "branch", "state", "ahead", "behind", "dirtyFiles", "conflictPaths",
+                "heldBack", "remotes", "lastSync", "message"}) {
+            assertThat(d.has(field)).as(field).isTrue();
+        }
+        assertThat(d.get("state").asText()).isEqualTo("dirty");
+        assertThat(d.get("dirtyFiles").asInt()).isEqualTo(1);
+        assertThat(d.get("remotes").get(0).asText()).isEqualTo("origin");
+        JsonNode l = all.get(0);
+        assertThat(l.get("state").asText()).isEqualTo("synced");
+        assertThat(l.get("lastSync").get("trigger").asText()).isEqualTo("manual");
+        assertThat(l.get("lastSync").get("result").asText()).isEqualTo("ok");
+        assertThat(l.get("lastSync").get("durationMs").asLong()).isNotNegative();
+    }
+
+    @Test
+    void syncWithNoPathSyncsEveryRepositoryAndExitsZero() throws Exception {
+        write(desktop, "b.md", "b\n");
+
+        Run run = tidesync("sync");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("laptop: Up to date").contains("desktop: Committed 1 file, pushed 1 commit");
+        assertThat(tidesync("sync", laptop.toString()).code()).isZero();
+        assertThat(GitFixture.read(laptop, "b.md")).isEqualTo("b\n");
+    }
+
+    @Test
+    void aConflictExitsThreeAndIsShownInStatus() throws Exception {
+        tidesync("sync", desktop.toString());
+        write(laptop, "a.md", "laptop\n");
+        tidesync("sync", laptop.toString());
+        write(desktop, "a.md", "desktop\n");
+
+        Run run = tidesync("sync", desktop.toString());
+        JsonNode status = tidesync("status", desktop.toString(), "--json").json().get(0);
+
+        assertThat(run.code()).isEqualTo(3);
+        assertThat(run.err()).contains("Conflict").contains("a.md");
+        assertThat(status.get("state").asText()).isEqualTo("conflict");
+        assertThat(status.get("conflictPaths").get(0).asText()).isEqualTo("a.md");
+    }
+
+    @Test
+    void aHeldBackSecretExitsFourAndIsListed() throws Exception {
+        write(desktop, ".env", "TOKEN=secret-value\n");
+
+        Run run = tidesync("sync", desktop.toString());
+        JsonNode status = tidesync("status", desktop.toString(), "--json").json().get(0);
+
+        assertThat(run.code()).isEqualTo(4);
+        assertThat(status.get("heldBack").get(0).get("path").asText()).isEqualTo(".env");
+        assertThat(status.get("heldBack").get(0).get("reason").asText()).contains("environment file");
+    }
+
+    @Test
+    void aFailedSyncExitsOneWithOneSentenceAndNoStackTrace() throws Exception {
+        Files.move(fx.remote(), tmp.resolve("gone.git"));
+
+        Run run = tidesync("sync", desktop.toString());
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(tidesync("status", desktop.toString(), "--json").json().get(0).get("state").asText()).isEqualTo("error");
+    }
+
+    @Test
+    void aBrokenConfigExitsTwoNamingFileLineAndColumn() throws Exception {
+        Files.writeString(home.resolve("config.json"), "{\n  \"enabled\": maybe\n}\n");
+
+        Run run = tidesync("status");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains(home.resolve("config.json") + ":2:").doesNotContain("\tat ");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(tidesync("sync", "--no-such-flag").code()).isEqualTo(2);
+        assertThat(tidesync("add", tmp.resolve("not-a-repo").toString()).code()).isEqualTo(2);
+        assertThat(tidesync("add", desktop.toString(), "--mode", "sometimes").err()).contains("auto-commit");
+        assertThat(tidesync("sync", tmp.toString()).code()).isEqualTo(2);
+        assertThat(tidesync("pause", "--for", "soon").code()).isEqualTo(2);
+    }
+
+    @Test
+    void historyAndStatsRecordEverySync() throws Exception {
+        write(desktop, "c.md", "c\n");
+        tidesync("sync", desktop.toString());
+
+        JsonNode history = tidesync("history", "--json").json();
+        JsonNode stats = tidesync("stats", "--json").json();
+        JsonNode onlyDesktop = tidesync("history", desktop.toString(), "--last", "1", "--json").json();
+
+        assertThat(history.size()).isEqualTo(2);
+        JsonNode last = history.get(1);
+        assertThat(last.get("name").asText()).isEqualTo("desktop");
+        assertThat(last.get("trigger").asText()).isEqualTo("manual");
+        assertThat(last.get("result").asText()).isEqualTo("ok");
+        assertThat(last.get("commitsIn").asInt()).isZero();
+        assertThat(last.get("commitsOut").asInt()).isEqualTo(1);
+        assertThat(last.get("files").get(0).asText()).isEqualTo("A c.md");
+        assertThat(onlyDesktop.size()).isEqualTo(1);
+        assertThat(stats.get("totalSyncs").asInt()).isEqualTo(2);
+        assertThat(stats.get("byTrigger").get("manual").get("syncs").asInt()).isEqualTo(2);
+        assertThat(stats.get("durations").get("medianMs").asLong()).isPositive();
+    }
+
+    @Test
+    void pauseShowsInStatusAndResumeClearsIt() throws Exception {
+        assertThat(tidesync("pause", desktop.toString(), "--for", "1h").code()).isZero();
+        assertThat(tidesync("status", desktop.toString(), "--json").json().get(0).get("state").asText()).isEqualTo("paused");
+        assertThat(tidesync("resume").code()).isZero();
+        assertThat(tidesync("status", desktop.toString(), "--json").json().get(0).get("state").asText()).isNotEqualTo("paused");
+    }
+
+    @Test
+    void disableAndEnableFlipTheSwitchesInConfig() throws Exception {
+        assertThat(tidesync("disable", "userPrompt").code()).isZero();
+        assertThat(tidesync("disable").code()).isZero();
+        assertThat(tidesync("status", "--json").json().get(0).get("state").asText()).isEqualTo("disabled");
+        assertThat(tidesync("enable").code()).isZero();
+        String config = Files.readString(home.resolve("config.json"));
+        assertThat(Json.mapper().readTree(config).at("/triggers/userPrompt/enabled").asBoolean()).isFalse();
+        assertThat(tidesync("disable", "sometimes").code()).isEqualTo(2);
+    }
+
+    @Test
+    void configCommandsShowLocateValidateAndSet() throws Exception {
+        assertThat(tidesync("config", "path").out().strip()).isEqualTo(home.resolve("config.json").toString());
+        assertThat(tidesync("config", "set", "triggers.userPrompt.probability", "12").code()).isZero();
+        assertThat(tidesync("config", "show").out()).contains("\"probability\" : 12");
+        assertThat(tidesync("config", "validate").code()).isZero();
+        Run bad = tidesync("config", "set", "triggers.poll.intervalSeconds", "1");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("between 5 and");
+    }
+
+    @Test
+    void doctorReportsALeftOverIndexLockWithItsFix() throws Exception {
+        Path lock = desktop.resolve(".git/index.lock");
+        Files.writeString(lock, "");
+        Files.setLastModifiedTime(lock, FileTime.from(Instant.now().minus(3, ChronoUnit.HOURS)));
+
+        Run run = tidesync("doctor");
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).contains("index.lock").contains("fix:").contains("remote origin reachable");
+    }
+
+    @Test
+    void removeForgetsTheRepositoryButLeavesItAlone() throws Exception {
+        Run run = tidesync("remove", desktop.toString());
+
+        assertThat(run.code()).isZero();
+        assertThat(tidesync("list", "--json").json().size()).isEqualTo(1);
+        assertThat(desktop.resolve(".git")).isDirectory();
+    }
+
+    @Test
+    void versionAndHelpWork() {
+        assertThat(tidesync("--version").out()).startsWith("tidesync ");
+        assertThat(tidesync("help").out()).contains("sync").contains("doctor").contains("Exit codes");
+    }
+}
