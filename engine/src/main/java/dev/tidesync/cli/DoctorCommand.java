@@ -72,9 +72,9 @@ final class DoctorCommand implements Callable<Integer> {
         String name = repository.name();
         try (GitRepo repo = GitRepo.open(repository.workTree())) {
             ok(name + ": git repository at " + repo.workTree());
+            var identity = Identity.of(repo, services.environment().clock());
             Identity.problem(repo).ifPresentOrElse(p -> fail(name + ": " + p.substring(0, p.indexOf(';')), p.substring(p.indexOf(';') + 2)),
-                    () -> ok(name + ": git identity " + Identity.of(repo, services.environment().clock()).getName() + " <"
-                            + Identity.of(repo, services.environment().clock()).getEmailAddress() + ">"));
+                    () -> ok(name + ": git identity " + identity.getName() + " <" + identity.getEmailAddress() + ">"));
             Snapshot snap = Inspector.inspect(repo, repository.remotes());
             snap.operation().ifPresent(op -> fail(name + ": " + op, "finish or abort it with git; Tidesync will not touch the repository until then"));
             if (snap.detached()) {

@@ -5,6 +5,7 @@ import dev.tidesync.config.Settings;
 import dev.tidesync.git.GitFailure;
 import dev.tidesync.git.GitRepo;
 import dev.tidesync.git.Snapshot;
+import dev.tidesync.git.Upstream;
 import dev.tidesync.guard.HeldBack;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,6 +58,20 @@ final class CycleContext {
             return repository.remotes();
         }
         return snapshot.upstream().map(u -> List.of(u.remote())).orElse(List.of());
+    }
+
+    /**
+     * The primary remote's branch this one integrates with and publishes to: the configured
+     * upstream when it is on the primary remote, else the same branch name there. Empty with no remote.
+     */
+    Optional<Upstream> primaryUpstream() {
+        List<String> remotes = remotes();
+        if (remotes.isEmpty()) {
+            return Optional.empty();
+        }
+        String primary = remotes.getFirst();
+        return snapshot.upstream().filter(u -> u.remote().equals(primary))
+                .or(() -> Optional.of(Upstream.inferred(primary, snapshot.branchRef().orElseThrow())));
     }
 
     SyncOutcome finish(SyncResult result, String message, Optional<GitFailure> failure, List<String> conflictPaths) {

@@ -27,9 +27,7 @@ final class IntegrateStep implements Step {
         if (!ctx.request.action().integrates() || !ctx.repository.mode().pulls() || ctx.request.dryRun()) {
             return Optional.empty();
         }
-        Optional<Upstream> upstream = ctx.remotes().isEmpty() ? Optional.empty()
-                : ctx.snapshot.upstream().filter(u -> u.remote().equals(ctx.remotes().getFirst()))
-                        .or(() -> Optional.of(Upstream.inferred(ctx.remotes().getFirst(), ctx.snapshot.branchRef().orElseThrow())));
+        Optional<Upstream> upstream = ctx.primaryUpstream();
         if (upstream.isEmpty()) {
             return Optional.empty();
         }

@@ -41,8 +41,7 @@ final class PushStep implements Step {
         }
         String branchRef = ctx.snapshot.branchRef().orElseThrow();
         List<String> remotes = ctx.remotes();
-        Upstream primary = ctx.snapshot.upstream().filter(u -> u.remote().equals(remotes.getFirst()))
-                .orElse(Upstream.inferred(remotes.getFirst(), branchRef));
+        Upstream primary = ctx.primaryUpstream().orElseThrow();
         for (int i = 0; i < remotes.size(); i++) {
             String remote = remotes.get(i);
             Upstream target = i == 0 ? primary : Upstream.inferred(remote, primary.remoteBranch());
