@@ -84,6 +84,7 @@ final class ConfigCommand implements Runnable {
         public Integer call() {
             try {
                 config.root.services().configStore().set(key, value);
+                config.root.services().engineReload();
             } catch (ConfigException e) {
                 throw CliError.usage(e.getMessage());
             } catch (RuntimeException e) {

@@ -57,6 +57,7 @@ final class Services {
 
     void settingsChanged(Settings next) {
         settings = next;
+        engineReload();
     }
 
     Journal journal() {
@@ -65,6 +66,11 @@ final class Services {
 
     SyncService syncService() {
         return new SyncService(settings(), journal(), new JGitTransport(), environment.clock(), Host.name());
+    }
+
+    /** Tells a running engine to re-read config and state (a person changed something); no engine, nothing to do. */
+    void engineReload() {
+        dev.tidesync.control.ControlClient.send(home, dev.tidesync.control.ControlMessage.Request.reload(), java.time.Duration.ofSeconds(3));
     }
 
     /** The watched repository whose work tree contains {@code path}. */

@@ -43,6 +43,7 @@ final class SwitchCommands {
             }
             try {
                 root.services().configStore().set(key, Boolean.toString(on()));
+                root.services().engineReload();
             } catch (ConfigException e) {
                 throw CliError.usage(e.getMessage());
             }
@@ -117,11 +118,13 @@ final class SwitchCommands {
                     }
                     return next;
                 });
+                services.engineReload();
                 new Printer(root).line("Syncing resumed");
             } else {
                 RepositorySettings repo = services.watched(path);
                 String key = repo.workTree().toString();
                 services.journal().update(s -> s.with(key, s.repository(key).withPause(null)));
+                services.engineReload();
                 new Printer(root).line(repo.name() + " resumed");
             }
             return ExitCodes.OK;

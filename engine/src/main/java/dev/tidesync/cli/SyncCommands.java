@@ -51,6 +51,9 @@ final class SyncCommands {
             }
             SyncRequest request = new SyncRequest(action(), Trigger.MANUAL, dryRun(), Optional.empty());
             List<SyncOutcome> outcomes = services.syncService().syncAll(repositories, request);
+            if (!dryRun()) {
+                services.engineReload(); // a repository that needed attention may be fine now
+            }
             SyncResult worst = SyncResult.OK;
             for (SyncOutcome o : outcomes) {
                 worst = worst.worst(o.result());

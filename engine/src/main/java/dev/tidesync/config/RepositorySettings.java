@@ -17,7 +17,23 @@ public record RepositorySettings(
         List<String> remotes,
         IntegrateStrategy integrate,
         List<String> excludes,
-        GuardSettings guards) {
+        GuardSettings guards,
+        List<ChangeRule> rules,
+        Gate gate) {
+
+    /**
+     * When automatic triggers commit paths matching {@code pattern} (gitignore-style): {@code always}
+     * (the default), {@code after} {@code changes} separate bursts of edits, or {@code never}
+     * (only a manual `tidesync sync` commits them).
+     */
+    public record ChangeRule(String pattern, String when, int changes) {}
+
+    /** A command that must exit 0 in the work tree before Tidesync pushes (tests, linters). */
+    public record Gate(String command, int timeoutSeconds) {
+        public Gate {
+            timeoutSeconds = timeoutSeconds == 0 ? 300 : timeoutSeconds;
+        }
+    }
 
     public RepositorySettings {
         remotes = remotes == null ? List.of() : List.copyOf(remotes);
@@ -25,6 +41,16 @@ public record RepositorySettings(
         mode = mode == null ? SyncMode.AUTO_COMMIT : mode;
         integrate = integrate == null ? IntegrateStrategy.REBASE : integrate;
         guards = guards == null ? GuardSettings.defaults() : guards;
+        rules = rules == null ? List.of() : List.copyOf(rules);
+    }
+
+    /** Patterns of the rules that keep paths away from automatic commits. */
+    public List<String> neverAutomatic() {
+        return rules.stream().filter(r -> "never".equals(r.when())).map(ChangeRule::pattern).toList();
+    }
+
+    public java.util.Optional<Gate> gateCommand() {
+        return java.util.Optional.ofNullable(gate).filter(g -> g.command() != null && !g.command().isBlank());
     }
 
     public Path workTree() {
@@ -34,6 +60,6 @@ public record RepositorySettings(
     public static RepositorySettings of(Path workTree, List<String> remotes, SyncMode mode) {
         return new RepositorySettings(workTree.toString(), workTree.getFileName() == null ? workTree.toString()
                 : workTree.getFileName().toString(), mode, List.copyOf(remotes), IntegrateStrategy.REBASE,
-                List.of(), GuardSettings.defaults());
+                List.of(), GuardSettings.defaults(), List.of(), null);
     }
 }

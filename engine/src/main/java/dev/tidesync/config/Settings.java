@@ -16,7 +16,14 @@ public record Settings(
         LockSettings locks,
         NetworkSettings network,
         HistorySettings history,
+        Throttle throttle,
+        List<WatchRoot> watchRoots,
         List<RepositorySettings> repositories) {
+
+    public Settings {
+        watchRoots = watchRoots == null ? List.of() : List.copyOf(watchRoots);
+        repositories = repositories == null ? List.of() : List.copyOf(repositories);
+    }
 
     /**
      * @param messageTemplate subject and body of auto-commits; ${summary}, ${files}, ${timestamp},
@@ -36,13 +43,35 @@ public record Settings(
     /** @param maxBytes history.jsonl is rotated past this size; {@code keepFiles} rotated files are kept */
     public record HistorySettings(long maxBytes, int keepFiles) {}
 
+    /**
+     * How often the engine may sync one repository, and how it backs off.
+     *
+     * @param minIntervalSeconds     automatic cycles of one repository start at least this far apart
+     * @param backoffBaseSeconds     the wait after the first failure, doubled per further failure (with jitter)
+     * @param backoffMaxSeconds      the longest wait between automatic retries
+     * @param attentionAfterFailures after this many failures in a row the repository needs attention:
+     *                               no automatic retries until something changes
+     */
+    public record Throttle(int minIntervalSeconds, int backoffBaseSeconds, int backoffMaxSeconds, int attentionAfterFailures) {}
+
+    /** A folder whose git repositories are all watched, found down to {@code maxDepth} levels. */
+    public record WatchRoot(String path, int maxDepth) {
+        public WatchRoot {
+            maxDepth = maxDepth == 0 ? 3 : maxDepth;
+        }
+    }
+
     public static final String DEFAULT_MESSAGE_TEMPLATE =
             "${summary}\n\nSynced by Tidesync from ${host} (${trigger}) at ${timestamp}.\n\n${files}";
 
     public static Settings defaults() {
         return new Settings(true, Triggers.defaults(), new CommitSettings(DEFAULT_MESSAGE_TEMPLATE),
                 GuardSettings.defaults(), new LockSettings(600, 30), new NetworkSettings(30),
-                new HistorySettings(10L * 1024 * 1024, 5), List.of());
+                new HistorySettings(10L * 1024 * 1024, 5), new Throttle(10, 15, 1800, 5), List.of(), List.of());
+    }
+
+    public Settings withRepositories(List<RepositorySettings> next) {
+        return new Settings(enabled, triggers, commit, guards, locks, network, history, throttle, watchRoots, next);
     }
 
     /** The repository whose work tree is {@code workTree}, compared as real paths. */

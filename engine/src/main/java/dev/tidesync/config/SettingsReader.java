@@ -83,6 +83,7 @@ public final class SettingsReader {
         defaults.put("integrate", IntegrateStrategy.REBASE.label());
         defaults.putArray("excludes");
         defaults.set("guards", merged.get("guards").deepCopy());
+        defaults.putArray("rules");
         return defaults;
     }
 

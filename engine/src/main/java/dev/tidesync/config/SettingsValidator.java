@@ -35,6 +35,20 @@ final class SettingsValidator {
         range("/triggers/fileChange/inactivityMs", t.fileChange().inactivityMs(), 100, 86_400_000L, "milliseconds");
         range("/triggers/localCommit/debounceMs", t.localCommit().debounceMs(), 0, 86_400_000L, "milliseconds");
         range("/triggers/poll/intervalSeconds", t.poll().intervalSeconds(), 5, 86_400, "seconds");
+        action("/triggers/schedule/action", t.schedule().action());
+        range("/triggers/schedule/intervalMinutes", t.schedule().intervalMinutes(), 1, 10_080, "minutes");
+        range("/throttle/minIntervalSeconds", s.throttle().minIntervalSeconds(), 0, 86_400, "seconds");
+        range("/throttle/backoffBaseSeconds", s.throttle().backoffBaseSeconds(), 1, 86_400, "seconds");
+        range("/throttle/backoffMaxSeconds", s.throttle().backoffMaxSeconds(), s.throttle().backoffBaseSeconds(), 604_800,
+                "seconds, at least throttle.backoffBaseSeconds");
+        range("/throttle/attentionAfterFailures", s.throttle().attentionAfterFailures(), 1, 1000, "failures");
+        for (int i = 0; i < s.watchRoots().size(); i++) {
+            Settings.WatchRoot root = s.watchRoots().get(i);
+            if (root.path() == null || root.path().isBlank() || !Path.of(root.path()).isAbsolute()) {
+                add("/watchRoots/" + i + "/path", "'watchRoots." + i + ".path' must be an absolute path to a folder");
+            }
+            range("/watchRoots/" + i + "/maxDepth", root.maxDepth(), 1, 10, "folder levels");
+        }
         if (s.commit().messageTemplate() == null || s.commit().messageTemplate().isBlank()) {
             add("/commit/messageTemplate", "'commit.messageTemplate' must not be empty");
         }
@@ -66,6 +80,21 @@ final class SettingsValidator {
                 }
             }
             guards(at + "/guards", r.guards());
+            for (int j = 0; j < r.rules().size(); j++) {
+                RepositorySettings.ChangeRule rule = r.rules().get(j);
+                String ruleAt = at + "/rules/" + j;
+                if (rule.pattern() == null || rule.pattern().isBlank()) {
+                    add(ruleAt + "/pattern", "'repositories." + i + ".rules." + j + ".pattern' must be a gitignore-style pattern");
+                }
+                if (!Set.of("always", "after", "never").contains(String.valueOf(rule.when()))) {
+                    add(ruleAt + "/when", "'repositories." + i + ".rules." + j + ".when' must be always, after or never");
+                } else if ("after".equals(rule.when())) {
+                    range(ruleAt + "/changes", rule.changes(), 1, 10_000, "bursts of changes");
+                }
+            }
+            if (r.gate() != null) {
+                range(at + "/gate/timeoutSeconds", r.gate().timeoutSeconds(), 1, 86_400, "seconds");
+            }
         }
     }
 

@@ -9,7 +9,8 @@ public record Triggers(
         FileChange fileChange,
         LocalCommit localCommit,
         Poll poll,
-        Manual manual) {
+        Manual manual,
+        Schedule schedule) {
 
     /** A session event from an agent; {@code action} is sync, pull or push. */
     public record Session(boolean enabled, String action) {}
@@ -25,6 +26,9 @@ public record Triggers(
 
     public record Manual(boolean enabled) {}
 
+    /** A sync on a fixed clock, e.g. hourly, whatever else happened. */
+    public record Schedule(boolean enabled, int intervalMinutes, String action) {}
+
     public static Triggers defaults() {
         return new Triggers(
                 new Session(true, "pull"),
@@ -34,6 +38,7 @@ public record Triggers(
                 new FileChange(true, 5000),
                 new LocalCommit(true, 2000),
                 new Poll(true, 60),
-                new Manual(true));
+                new Manual(true),
+                new Schedule(false, 60, "sync"));
     }
 }

@@ -27,16 +27,36 @@ public final class GitLocks {
 
     private final Clock clock;
     private final Duration staleAfter;
+    private final Optional<Instant> crashedCycleStarted;
 
     public GitLocks(Clock clock, Duration staleAfter) {
+        this(clock, staleAfter, Optional.empty());
+    }
+
+    /**
+     * @param crashedCycleStarted when a Tidesync cycle that died (kill -9, power loss) had started: a lock
+     *                            made since then that no live process holds is that cycle's own leftover
+     */
+    public GitLocks(Clock clock, Duration staleAfter, Optional<Instant> crashedCycleStarted) {
         this.clock = clock;
         this.staleAfter = staleAfter;
+        this.crashedCycleStarted = LockHolders.canTell() ? crashedCycleStarted : Optional.empty();
     }
 
     /** The lock files present now. */
     public List<LockInfo> find(GitRepo repo, Optional<String> branchRef) {
         List<Path> candidates = new ArrayList<>(List.of(repo.gitDir().resolve("index.lock"), repo.gitDir().resolve("HEAD.lock")));
         branchRef.ifPresent(b -> candidates.add(repo.gitDir().resolve(b + ".lock")));
+        if (crashedCycleStarted.isPresent()) {
+            // A killed cycle may have been fetching (tracking refs) or packing refs as well.
+            candidates.add(repo.gitDir().resolve("packed-refs.lock"));
+            candidates.add(repo.gitDir().resolve("config.lock"));
+            try (var walk = Files.walk(repo.gitDir().resolve("refs"))) {
+                walk.filter(p -> p.getFileName().toString().endsWith(".lock")).filter(p -> !candidates.contains(p)).forEach(candidates::add);
+            } catch (IOException e) {
+                // No refs folder to look in.
+            }
+        }
         List<LockInfo> found = new ArrayList<>();
         for (Path file : candidates) {
             try {
@@ -44,7 +64,8 @@ public final class GitLocks {
                 Duration age = Duration.between(modified, clock.instant());
                 OptionalLong holder = LockHolders.holder(file);
                 boolean nobodyHolds = holder.isEmpty();
-                found.add(new LockInfo(file, age, holder, nobodyHolds && age.compareTo(staleAfter) >= 0));
+                boolean leftByOurCrash = crashedCycleStarted.map(t -> !modified.isBefore(t)).orElse(false);
+                found.add(new LockInfo(file, age, holder, nobodyHolds && (age.compareTo(staleAfter) >= 0 || leftByOurCrash)));
             } catch (NoSuchFileException e) {
                 // Not locked.
             } catch (IOException e) {

@@ -26,6 +26,13 @@ public record LocalChanges(Set<String> untracked, Set<String> modified, Set<Stri
         conflicted = Set.copyOf(conflicted);
     }
 
+    /** These changes minus the paths {@code drop} selects. */
+    public LocalChanges without(java.util.function.Predicate<String> drop) {
+        java.util.function.Function<Set<String>, Set<String>> keep = set -> set.stream().filter(drop.negate())
+                .collect(java.util.stream.Collectors.toSet());
+        return new LocalChanges(keep.apply(untracked), keep.apply(modified), keep.apply(missing), keep.apply(staged), conflicted);
+    }
+
     /** Every path with any change, sorted. */
     public Set<String> all() {
         Set<String> all = new TreeSet<>();

@@ -13,6 +13,7 @@ public final class EditorFiles {
     public static final List<String> PATTERNS = List.of(
             "*.swp", "*.swo", "*.swx", ".*.sw[a-p]", // vim
             "4913", // vim's write-permission probe
+            ".tidesync-freeze", // Tidesync's own pause marker
             "*~", // emacs, gedit, kate backups
             ".#*", "\\#*#", // emacs lock and autosave files (# starts a comment unless escaped)
             "*.kate-swp",

@@ -5,6 +5,7 @@ import dev.tidesync.config.TidesyncHome;
 import dev.tidesync.io.InterProcessLock;
 import dev.tidesync.sync.SyncOutcome;
 import dev.tidesync.sync.SyncResult;
+import dev.tidesync.sync.Trigger;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,9 +54,24 @@ public final class Journal {
                     failed ? outcome.message() : null,
                     failed ? outcome.failure().map(f -> f.kind().name().toLowerCase(Locale.ROOT)).orElse("other") : null,
                     failed ? old.consecutiveFailures() + 1 : 0,
-                    old.pause());
+                    old.pause(),
+                    ok ? null : old.attention(),
+                    old.lastPromptSync());
             return s.with(key, next).withStats(s.stats().plus(outcome));
-        }, () -> history.append(HistoryRecord.of(outcome, host)));
+        }, () -> {
+            if (!routine(outcome)) {
+                history.append(HistoryRecord.of(outcome, host));
+            }
+        });
+    }
+
+    /** A poll that found nothing new, or a background trigger that was switched off: kept out of the change log. */
+    static boolean routine(SyncOutcome outcome) {
+        if (outcome.result() == SyncResult.SKIPPED && !outcome.trigger().immediate()) {
+            return true; // a background trigger while paused or switched off: nothing happened
+        }
+        return outcome.trigger() == Trigger.POLL && outcome.result() == SyncResult.OK && outcome.commit().isEmpty()
+                && outcome.commitsIn() == 0 && outcome.commitsOut() == 0 && outcome.notes().isEmpty();
     }
 
     /** Changes state.json under the journal lock. */

@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param conflictPaths paths of the unresolved conflict, empty once a sync gets through
  * @param errorKind     the last failure's kind (lower case), null after a success
+ * @param attention     why the engine stopped retrying automatically, null while it retries
+ * @param lastPromptSync when a prompt last started a sync: the debounce every hook process shares
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RepoJournal(
@@ -20,7 +22,9 @@ public record RepoJournal(
         String error,
         String errorKind,
         int consecutiveFailures,
-        Pause pause) {
+        Pause pause,
+        String attention,
+        Instant lastPromptSync) {
 
     public RepoJournal {
         conflictPaths = conflictPaths == null ? List.of() : List.copyOf(conflictPaths);
@@ -28,10 +32,21 @@ public record RepoJournal(
     }
 
     public static RepoJournal empty() {
-        return new RepoJournal(null, null, List.of(), List.of(), null, null, 0, null);
+        return new RepoJournal(null, null, List.of(), List.of(), null, null, 0, null, null, null);
     }
 
     public RepoJournal withPause(Pause p) {
-        return new RepoJournal(lastSync, lastSuccess, conflictPaths, heldBack, error, errorKind, consecutiveFailures, p);
+        return new RepoJournal(lastSync, lastSuccess, conflictPaths, heldBack, error, errorKind, consecutiveFailures, p,
+                attention, lastPromptSync);
+    }
+
+    public RepoJournal withAttention(String why) {
+        return new RepoJournal(lastSync, lastSuccess, conflictPaths, heldBack, error, errorKind, consecutiveFailures, pause,
+                why, lastPromptSync);
+    }
+
+    public RepoJournal withLastPromptSync(Instant at) {
+        return new RepoJournal(lastSync, lastSuccess, conflictPaths, heldBack, error, errorKind, consecutiveFailures, pause,
+                attention, at);
     }
 }

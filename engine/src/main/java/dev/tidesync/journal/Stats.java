@@ -21,11 +21,25 @@ public record Stats(
         long conflicts,
         long heldBack,
         Map<String, PerTrigger> byTrigger,
-        Durations durations) {
+        Durations durations,
+        PromptCounts prompts) {
 
     static final int RECENT = 200;
 
     public record PerTrigger(long syncs, long failures, long conflicts) {}
+
+    /**
+     * What became of agent prompts: every one is seen; it runs, or is debounced (too soon after
+     * the last prompt sync), or not drawn (the 1-in-probability draw said no), or off (trigger disabled).
+     */
+    public record PromptCounts(long seen, long ran, long debounced, long notDrawn, long off) {
+        public static final PromptCounts NONE = new PromptCounts(0, 0, 0, 0, 0);
+
+        public PromptCounts plus(String outcome) {
+            return new PromptCounts(seen + 1, ran + ("ran".equals(outcome) ? 1 : 0), debounced + ("debounced".equals(outcome) ? 1 : 0),
+                    notDrawn + ("notDrawn".equals(outcome) ? 1 : 0), off + ("off".equals(outcome) ? 1 : 0));
+        }
+    }
 
     public record Durations(long count, long totalMs, long maxMs, List<Long> recentMs) {
         public Durations {
@@ -48,10 +62,16 @@ public record Stats(
     public Stats {
         byTrigger = byTrigger == null ? Map.of() : Map.copyOf(byTrigger);
         durations = durations == null ? new Durations(0, 0, 0, List.of()) : durations;
+        prompts = prompts == null ? PromptCounts.NONE : prompts;
+    }
+
+    public Stats withPrompts(PromptCounts p) {
+        return new Stats(totalSyncs, sessionStartSyncs, sessionEndSyncs, promptSyncs, failures, conflicts, heldBack, byTrigger,
+                durations, p);
     }
 
     public static Stats empty() {
-        return new Stats(0, 0, 0, 0, 0, 0, 0, Map.of(), null);
+        return new Stats(0, 0, 0, 0, 0, 0, 0, Map.of(), null, null);
     }
 
     /** These counters with one more sync counted. Skipped syncs did no work and are not counted. */
@@ -79,6 +99,6 @@ public record Stats(
                 conflicts + (conflict ? 1 : 0),
                 heldBack + (outcome.heldBack().isEmpty() ? 0 : 1),
                 per,
-                new Durations(durations.count() + 1, durations.totalMs() + ms, Math.max(durations.maxMs(), ms), recent));
+                new Durations(durations.count() + 1, durations.totalMs() + ms, Math.max(durations.maxMs(), ms), recent), prompts);
     }
 }

@@ -6,6 +6,7 @@ import dev.tidesync.git.GitFailure;
 import dev.tidesync.git.GitFailure.FailureKind;
 import dev.tidesync.git.Identity;
 import dev.tidesync.guard.Guards;
+import dev.tidesync.guard.PathPatterns;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -19,7 +20,20 @@ final class CommitStep implements Step {
         }
         Guards guards = new Guards(ctx.repository.guards(), ctx.repository.excludes());
         int tracked = ctx.repo.repository().readDirCache().getEntryCount();
-        Guards.Verdict verdict = guards.judge(ctx.repo.workTree(), ctx.snapshot.changes(), tracked);
+        var changes = ctx.snapshot.changes();
+        if (ctx.request.trigger() != Trigger.MANUAL && !ctx.repository.neverAutomatic().isEmpty()) {
+            // Change rules marked "never" leave these paths for a manual sync; they stay as they are.
+            PathPatterns manualOnly = new PathPatterns(ctx.repository.neverAutomatic());
+            var automatic = changes.without(manualOnly::matches);
+            if (automatic.all().size() < changes.all().size()) {
+                ctx.notes.add("Left " + (changes.all().size() - automatic.all().size()) + " files for a manual sync (change rules)");
+            }
+            changes = automatic;
+            if (changes.isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        Guards.Verdict verdict = guards.judge(ctx.repo.workTree(), changes, tracked);
         ctx.heldBack.addAll(verdict.heldBack());
         if (verdict.nothingToCommit() && verdict.unstage().isEmpty()) {
             return Optional.empty();

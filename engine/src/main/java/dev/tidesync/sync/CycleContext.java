@@ -37,6 +37,10 @@ final class CycleContext {
     Optional<String> backupRef = Optional.empty();
     /** Whether the last fetch changed any remote-tracking ref (PUSH integrates only then). */
     boolean remoteMoved;
+    /** The gate command passed in this cycle (it runs once, however many remotes). */
+    boolean gatePassed;
+    /** When the previous cycle, killed before it finished, had started (its git locks are leftovers). */
+    Optional<Instant> crashedCycleStarted = Optional.empty();
 
     CycleContext(GitRepo repo, RepositorySettings repository, Settings settings, SyncRequest request, Clock clock, String host) {
         this.repo = repo;

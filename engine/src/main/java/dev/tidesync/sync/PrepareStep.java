@@ -18,7 +18,8 @@ final class PrepareStep implements Step {
     @Override
     public Optional<SyncOutcome> run(CycleContext ctx) throws IOException {
         Integrator.recover(ctx.repo);
-        GitLocks locks = new GitLocks(ctx.clock, Duration.ofSeconds(ctx.settings.locks().staleIndexLockSeconds()));
+        GitLocks locks = new GitLocks(ctx.clock, Duration.ofSeconds(ctx.settings.locks().staleIndexLockSeconds()),
+                ctx.crashedCycleStarted);
         Optional<String> branch = Optional.ofNullable(ctx.repo.repository().getFullBranch()).filter(b -> b.startsWith("refs/heads/"));
         try {
             for (GitLocks.LockInfo cleared : locks.clear(ctx.repo, branch, Duration.ofSeconds(ctx.settings.locks().waitSeconds()))) {

@@ -50,6 +50,14 @@ final class PushStep implements Step {
                 continue;
             }
             int ahead = ahead(ctx, head, tracking);
+            if (!ctx.gatePassed && ctx.repository.gateCommand().isPresent()) {
+                Optional<String> refused = PushGate.check(ctx.repo.workTree(), ctx.repository.gateCommand().get());
+                if (refused.isPresent()) {
+                    return Optional.of(ctx.fail(GitFailure.of(FailureKind.REJECTED, "Not pushing " + ctx.repository.name() + ": "
+                            + refused.get() + "; the commits stay local until it passes")));
+                }
+                ctx.gatePassed = true;
+            }
             PushResult result = transport.push(ctx.repo, remote, branchRef, target.remoteBranch(), ctx.networkTimeout());
             switch (result) {
                 case PushResult.Pushed pushed -> {

@@ -10,6 +10,7 @@ import dev.tidesync.git.Integrator;
 import dev.tidesync.git.Transport;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -36,6 +37,18 @@ public final class SyncCycle {
 
     public SyncOutcome run(GitRepo repo, RepositorySettings repository, Settings settings, SyncRequest request) {
         CycleContext ctx = new CycleContext(repo, repository, settings, request, clock, host);
+        ctx.crashedCycleStarted = CycleMarker.crashed(repo);
+        try {
+            CycleMarker.begin(repo, Instant.now()); // file times are real time, whatever clock the cycle reports in
+            return steps(ctx, repo, repository, request);
+        } catch (IOException e) {
+            return ctx.fail(GitFailure.of(FailureKind.OTHER, "Sync of " + repository.name() + " could not start: " + e.getMessage()));
+        } finally {
+            CycleMarker.end(repo);
+        }
+    }
+
+    private SyncOutcome steps(CycleContext ctx, GitRepo repo, RepositorySettings repository, SyncRequest request) {
         try {
             for (Step step : List.of(new PrepareStep(), new CommitStep())) {
                 Optional<SyncOutcome> stop = step.run(ctx);

@@ -37,4 +37,25 @@ public record SyncOutcome(
         List<String> notes,
         Instant started,
         Duration duration) {
+
+    /** A sync that did not run, and why. */
+    public static SyncOutcome skipped(Path workTree, String name, SyncRequest request, Instant at, String why) {
+        return new SyncOutcome(workTree, name, request.trigger(), request.action(), SyncResult.SKIPPED, why, Optional.empty(),
+                Optional.empty(), List.of(), 0, 0, List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of(), at, Duration.ZERO);
+    }
+
+    /** A sync that failed before or outside the cycle. */
+    public static SyncOutcome failed(Path workTree, String name, SyncRequest request, Instant started, Duration took,
+                                     GitFailure failure) {
+        return new SyncOutcome(workTree, name, request.trigger(), request.action(), SyncResult.FAILED, failure.sentence(),
+                Optional.of(failure), Optional.empty(), List.of(), 0, 0, List.of(), List.of(), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(), started, took);
+    }
+
+    /** Whether this sync talked to a remote successfully (the network is there). */
+    public boolean reachedRemote() {
+        return (result == SyncResult.OK || result == SyncResult.HELD_BACK || result == SyncResult.CONFLICT)
+                && (action.integrates() || commitsOut > 0);
+    }
 }

@@ -13,4 +13,24 @@ public record SyncRequest(Action action, Trigger trigger, boolean dryRun, Option
     public static SyncRequest of(Action action, Trigger trigger) {
         return new SyncRequest(action, trigger, false, Optional.empty());
     }
+
+    public static SyncRequest scoped(Action action, Trigger trigger, Set<String> paths) {
+        return new SyncRequest(action, trigger, false, Optional.of(Set.copyOf(paths)));
+    }
+
+    /**
+     * One request doing what both asked: different actions make a full sync, scopes are joined
+     * (no scope wins), and the trigger of a person waiting wins over a background one.
+     */
+    public SyncRequest merge(SyncRequest other) {
+        Action a = action == other.action ? action : Action.SYNC;
+        Trigger t = other.trigger.immediate() && !trigger.immediate() ? other.trigger : trigger;
+        Optional<Set<String>> scope = Optional.empty();
+        if (changedPaths.isPresent() && other.changedPaths.isPresent()) {
+            Set<String> joined = new java.util.TreeSet<>(changedPaths.get());
+            joined.addAll(other.changedPaths.get());
+            scope = Optional.of(Set.copyOf(joined));
+        }
+        return new SyncRequest(a, t, dryRun && other.dryRun, scope);
+    }
 }

@@ -49,6 +49,13 @@ public final class SyncService {
         this.cycle = new SyncCycle(transport, clock, host);
     }
 
+    /** A file in the work tree's root that pauses the repository for as long as it exists (never committed). */
+    public static final String FREEZE_MARKER = ".tidesync-freeze";
+
+    public static Path freezeMarker(RepositorySettings repository) {
+        return repository.workTree().resolve(FREEZE_MARKER);
+    }
+
     /** The lock every Tidesync process takes before touching the repository. */
     public static Path lockFile(GitRepo repo) {
         return repo.tidesyncDir().resolve("sync.lock");
@@ -119,6 +126,9 @@ public final class SyncService {
         if (!settings.enabled()) {
             return Optional.of("Tidesync is disabled; enable it with `tidesync enable`");
         }
+        if (java.nio.file.Files.exists(freezeMarker(repository))) {
+            return Optional.of(repository.name() + " is frozen by " + FREEZE_MARKER + "; delete that file to let Tidesync sync it again");
+        }
         try {
             State state = journal.read();
             Instant now = clock.instant();
@@ -149,18 +159,15 @@ public final class SyncService {
             case LOCAL_COMMIT -> t.localCommit().enabled();
             case POLL -> t.poll().enabled();
             case MANUAL -> t.manual().enabled();
+            case SCHEDULE -> t.schedule().enabled();
         };
     }
 
     private SyncOutcome skipped(RepositorySettings r, SyncRequest request, Instant started, String why) {
-        return new SyncOutcome(r.workTree(), r.name(), request.trigger(), request.action(), SyncResult.SKIPPED, why,
-                Optional.empty(), Optional.empty(), List.of(), 0, 0, List.of(), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), started, Duration.between(started, clock.instant()));
+        return SyncOutcome.skipped(r.workTree(), r.name(), request, started, why);
     }
 
     private SyncOutcome failed(RepositorySettings r, SyncRequest request, Instant started, GitFailure failure) {
-        return new SyncOutcome(r.workTree(), r.name(), request.trigger(), request.action(), SyncResult.FAILED, failure.sentence(),
-                Optional.of(failure), Optional.empty(), List.of(), 0, 0, List.of(), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), started, Duration.between(started, clock.instant()));
+        return SyncOutcome.failed(r.workTree(), r.name(), request, started, Duration.between(started, clock.instant()), failure);
     }
 }

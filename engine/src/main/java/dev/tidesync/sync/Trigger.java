@@ -12,7 +12,8 @@ public enum Trigger {
     FILE_CHANGE("fileChange"),
     LOCAL_COMMIT("localCommit"),
     POLL("poll"),
-    MANUAL("manual");
+    MANUAL("manual"),
+    SCHEDULE("schedule");
 
     private final String id;
 
@@ -25,6 +26,11 @@ public enum Trigger {
         return id;
     }
 
+    /** Triggers a person asked for right now: they skip the rate limit and wake a repository that needs attention. */
+    public boolean immediate() {
+        return this == MANUAL || this == SESSION_START || this == SESSION_END;
+    }
+
     @JsonCreator
     public static Trigger fromId(String id) {
         for (Trigger t : values()) {
@@ -32,6 +38,6 @@ public enum Trigger {
                 return t;
             }
         }
-        throw new IllegalArgumentException("'" + id + "' is not a trigger; use sessionStart, sessionEnd, userPrompt, checkpoint, fileChange, localCommit, poll or manual");
+        throw new IllegalArgumentException("'" + id + "' is not a trigger; use sessionStart, sessionEnd, userPrompt, checkpoint, fileChange, localCommit, poll, manual or schedule");
     }
 }

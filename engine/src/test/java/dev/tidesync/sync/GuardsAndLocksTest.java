@@ -189,10 +189,10 @@ class GuardsAndLocksTest {
 
     private static Settings withLockWait(Settings s, long waitSeconds) {
         return new Settings(s.enabled(), s.triggers(), s.commit(), s.guards(),
-                new Settings.LockSettings(s.locks().staleIndexLockSeconds(), waitSeconds), s.network(), s.history(), s.repositories());
+                new Settings.LockSettings(s.locks().staleIndexLockSeconds(), waitSeconds), s.network(), s.history(), s.throttle(), s.watchRoots(), s.repositories());
     }
 
     private static RepositorySettings settings(Path repo, GuardSettings guards, List<String> excludes) {
-        return new RepositorySettings(repo.toString(), "laptop", SyncMode.AUTO_COMMIT, List.of(), IntegrateStrategy.REBASE, excludes, guards);
+        return new RepositorySettings(repo.toString(), "laptop", SyncMode.AUTO_COMMIT, List.of(), IntegrateStrategy.REBASE, excludes, guards, List.of(), null);
     }
 }

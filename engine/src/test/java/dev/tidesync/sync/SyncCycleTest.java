@@ -380,7 +380,7 @@ class SyncCycleTest {
         fx.sync(laptop);
         write(desktop, "b.md", "b\n");
         var merge = new RepositorySettings(desktop.toString(), "desktop", SyncMode.AUTO_COMMIT, List.of(),
-                IntegrateStrategy.MERGE, List.of(), dev.tidesync.config.GuardSettings.defaults());
+                IntegrateStrategy.MERGE, List.of(), dev.tidesync.config.GuardSettings.defaults(), List.of(), null);
 
         SyncOutcome outcome = fx.sync(desktop, merge);
 
@@ -396,7 +396,7 @@ class SyncCycleTest {
         fx.sync(laptop);
         write(desktop, "b.md", "b\n");
         var ffOnly = new RepositorySettings(desktop.toString(), "desktop", SyncMode.AUTO_COMMIT, List.of(),
-                IntegrateStrategy.FF_ONLY, List.of(), dev.tidesync.config.GuardSettings.defaults());
+                IntegrateStrategy.FF_ONLY, List.of(), dev.tidesync.config.GuardSettings.defaults(), List.of(), null);
 
         SyncOutcome outcome = fx.sync(desktop, ffOnly);
 

@@ -1,0 +1,181 @@
+package dev.tidesync.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tidesync.config.RepositorySettings;
+import dev.tidesync.control.ControlClient;
+import dev.tidesync.control.ControlMessage.Request;
+import dev.tidesync.engine.HookEvent;
+import dev.tidesync.engine.HookPlan;
+import dev.tidesync.io.Json;
+import dev.tidesync.sync.Action;
+import dev.tidesync.sync.SyncOutcome;
+import dev.tidesync.sync.SyncRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * For agent hooks. Always exits 0 and prints nothing on stdout unless --note asks for one line:
+ * Claude Code treats exit 2 as "block" and feeds stdout to the model. Problems go to stderr,
+ * the state and the tray.
+ */
+@Command(name = "hook", description = "For agent hooks (Claude Code, OpenCode, Codex): session-start, session-end, prompt or checkpoint. "
+        + "Reads the hook's JSON from stdin when there is any; always exits 0.")
+final class HookCommand implements Callable<Integer> {
+
+    /** How long a session start waits for its pull; Claude Code's own hook timeout is 60 s. */
+    static final Duration SESSION_START_WAIT = Duration.ofSeconds(45);
+    /** How long to wait for an agent's JSON on stdin before going on with the current folder. */
+    static final Duration STDIN_WAIT = Duration.ofSeconds(2);
+
+    @ParentCommand
+    TidesyncCommand root;
+
+    @Parameters(paramLabel = "EVENT", description = "session-start, session-end, prompt or checkpoint")
+    String event;
+
+    @Option(names = "--note", description = "Print one line for the agent's context, e.g. \"Tidesync: notes: Pulled 2 commits\"")
+    boolean note;
+
+    @Option(names = "--cwd", paramLabel = "DIR", description = "The agent's folder, when no hook JSON names it (default: the current folder)")
+    Path cwd;
+
+    /** Set by a hook process that already decided, on the detached process it starts to do the work. */
+    @Option(names = "--run", hidden = true, paramLabel = "ACTION")
+    String run;
+
+    @Override
+    public Integer call() {
+        try {
+            handle();
+        } catch (CliError e) {
+            warn(e.getMessage());
+        } catch (RuntimeException | IOException e) {
+            warn("hook " + event + " failed: " + e.getMessage());
+            if (root.verbose) {
+                e.printStackTrace(root.spec().commandLine().getErr());
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private void handle() throws IOException {
+        HookEvent hook;
+        try {
+            hook = HookEvent.fromId(event);
+        } catch (IllegalArgumentException e) {
+            warn(e.getMessage());
+            return;
+        }
+        Services services = root.services();
+        if (run != null) {
+            carryOut(services, hook, folder(Optional.empty()), Action.fromId(run));
+            return;
+        }
+        Path folder = folder(agentJson(services.environment().in()));
+        long wait = hook.waits() ? SESSION_START_WAIT.toMillis() : 0;
+        var reply = ControlClient.send(services.home(), Request.hook(hook.id(), folder.toString(), wait),
+                Duration.ofMillis(wait).plusSeconds(5));
+        if (reply.isPresent()) {
+            if (note && reply.get().synced()) {
+                say(reply.get().message());
+            }
+            return;
+        }
+        // No engine runs: decide here, with the same rules and the shared prompt memory.
+        HookPlan plan = HookPlan.of(services.settings(), services.journal(), hook, folder, services.environment().clock().instant(),
+                RandomGenerator.getDefault());
+        if (plan.request().isEmpty()) {
+            return;
+        }
+        RepositorySettings repository = plan.repository().orElseThrow();
+        if (hook == HookEvent.PROMPT || hook == HookEvent.CHECKPOINT) {
+            detach(services, hook, repository.workTree(), plan.request().get().action());
+            if (note) {
+                say(repository.name() + ": syncing in the background");
+            }
+            return;
+        }
+        SyncOutcome outcome = services.syncService().sync(repository, plan.request().get());
+        if (note) {
+            say(repository.name() + ": " + outcome.message());
+        }
+    }
+
+    private void carryOut(Services services, HookEvent hook, Path folder, Action action) {
+        RepositorySettings repository = services.watched(folder);
+        services.syncService().sync(repository, SyncRequest.of(action, hook.trigger()));
+    }
+
+    /** The prompt hook never waits for git: the sync runs in its own process, which outlives this one. */
+    private void detach(Services services, HookEvent hook, Path workTree, Action action) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid"); // leave the agent's process group, so its cleanup does not stop the sync
+        }
+        command.addAll(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "--home", services.home().stateDir().toString(), "hook", hook.id(), "--run", action.id(), "--cwd", workTree.toString()));
+        Path log = services.home().logsDir().resolve("hooks.log");
+        Files.createDirectories(log.getParent());
+        new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File(isWindows() ? "NUL" : "/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectErrorStream(true)
+                .start();
+    }
+
+    private Path folder(Optional<JsonNode> json) {
+        Optional<String> fromJson = json.map(j -> j.path("cwd").asText(null)).filter(s -> !s.isBlank());
+        if (fromJson.isPresent()) {
+            return Path.of(fromJson.get());
+        }
+        return cwd != null ? cwd : Path.of(System.getProperty("user.dir"));
+    }
+
+    /** The agent's JSON, if stdin carries any; a terminal or a silent pipe is waited on for two seconds at most. */
+    private static Optional<JsonNode> agentJson(InputStream in) {
+        CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return in.readNBytes(1 << 20);
+            } catch (IOException e) {
+                return new byte[0];
+            }
+        }, r -> Thread.ofVirtual().start(r));
+        try {
+            byte[] bytes = read.get(STDIN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (bytes.length == 0) {
+                return Optional.empty();
+            }
+            JsonNode node = Json.mapper().readTree(bytes);
+            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty(); // no JSON, or not JSON: the folder decides
+        }
+    }
+
+    private void say(String line) {
+        root.spec().commandLine().getOut().println("Tidesync: " + line);
+    }
+
+    private void warn(String line) {
+        root.spec().commandLine().getErr().println("tidesync: " + line);
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
+    }
+}

@@ -1,0 +1,33 @@
+package dev.tidesync.control;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The control socket's protocol: one JSON request line, one JSON reply line, then the connection closes. */
+public final class ControlMessage {
+
+    private ControlMessage() {}
+
+    /**
+     * @param op     hook, reload or ping
+     * @param event  for hook: session-start, session-end, prompt or checkpoint
+     * @param cwd    for hook: the agent's folder
+     * @param waitMs for hook: how long the caller will wait for a session start's pull
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Request(String op, String event, String cwd, Long waitMs) {
+        public static Request ping() {
+            return new Request("ping", null, null, null);
+        }
+
+        public static Request reload() {
+            return new Request("reload", null, null, null);
+        }
+
+        public static Request hook(String event, String cwd, long waitMs) {
+            return new Request("hook", event, cwd, waitMs);
+        }
+    }
+
+    /** @param pid the engine's process id, so `doctor` and a second `run` can name it */
+    public record Reply(boolean ok, boolean synced, String message, long pid) {}
+}

@@ -1,0 +1,11 @@
+package dev.tidesync.engine;
+
+import dev.tidesync.config.RepositorySettings;
+import dev.tidesync.sync.SyncOutcome;
+import dev.tidesync.sync.SyncRequest;
+
+/** Runs one sync; in production {@link dev.tidesync.sync.SyncService#sync}. */
+@FunctionalInterface
+public interface CycleRunner {
+    SyncOutcome run(RepositorySettings repository, SyncRequest request);
+}

@@ -1,0 +1,386 @@
+package dev.tidesync.engine;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.tidesync.config.ConfigException;
+import dev.tidesync.config.ConfigStore;
+import dev.tidesync.config.Paths;
+import dev.tidesync.config.RepositorySettings;
+import dev.tidesync.config.Settings;
+import dev.tidesync.engine.EngineEvent.Level;
+import dev.tidesync.journal.Journal;
+import dev.tidesync.sync.Action;
+import dev.tidesync.sync.Backoff;
+import dev.tidesync.sync.SyncOutcome;
+import dev.tidesync.sync.SyncRequest;
+import dev.tidesync.sync.SyncResult;
+import dev.tidesync.sync.Trigger;
+import dev.tidesync.trigger.RootScanner;
+import dev.tidesync.trigger.Scheduler;
+import dev.tidesync.trigger.SleepDetector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+
+/**
+ * One per user: watches every repository and decides when to run the sync cycle. The headless
+ * `tidesync run` and the tray app host the same engine; they differ only in who listens.
+ */
+public final class Engine implements AutoCloseable {
+
+    /**
+     * @param runners      builds the cycle runner for the current settings (SyncService in production)
+     * @param work         where cycles run (virtual threads in production, the caller's thread in tests)
+     * @param watchFiles   whether to watch work trees and refs (tests of timing rules drive triggers directly)
+     * @param tick         how often to check for sleep, config edits and new repositories under watch roots
+     */
+    public record Options(ConfigStore config, Journal journal, Function<Settings, CycleRunner> runners, Scheduler scheduler,
+                          Executor work, Executor watcherThreads, RandomGenerator random, boolean watchFiles, Duration tick) {}
+
+    private final Options options;
+    private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<Path, Watched> watched = new LinkedHashMap<>();
+    private final SleepDetector sleep;
+    private volatile Settings settings;
+    private volatile CycleRunner runner;
+    private volatile Backoff backoff;
+    private FileTime configSeen;
+    private Scheduler.Timer tickTimer;
+    private volatile boolean stopping;
+
+    private record Watched(RepoLane lane, RepoTriggers triggers) {}
+
+    public Engine(Options options) {
+        this.options = options;
+        this.sleep = new SleepDetector(options.scheduler());
+    }
+
+    public void addListener(EngineListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(EngineListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Loads the config, picks up repositories under watch roots, starts every trigger and catches up once. */
+    public synchronized void start() throws ConfigException {
+        apply(options.config().load().settings());
+        adoptWatchRoots();
+        configSeen = configTime();
+        for (Watched w : watched.values()) {
+            w.lane().request(catchUp());
+        }
+        publish(new EngineEvent.Notice(now(), "tidesync", Level.INFO, "watching " + watched.size() + " repositories"));
+        scheduleTick();
+    }
+
+    /** The sync that finishes whatever happened while the engine was not running. */
+    private SyncRequest catchUp() {
+        return settings.triggers().fileChange().enabled() ? SyncRequest.of(Action.SYNC, Trigger.FILE_CHANGE)
+                : SyncRequest.of(Action.PULL, Trigger.POLL);
+    }
+
+    /** Re-reads config.json: new, removed and changed repositories and triggers take effect now. */
+    public synchronized void reload() {
+        try {
+            apply(options.config().load().settings());
+            configSeen = configTime();
+            for (Watched w : watched.values()) {
+                w.lane().somethingChanged("the settings changed", false);
+            }
+        } catch (ConfigException e) {
+            publish(new EngineEvent.Notice(now(), "tidesync", Level.ERROR, e.getMessage() + "; keeping the previous settings"));
+        }
+    }
+
+    private void apply(Settings next) {
+        this.settings = next;
+        this.runner = options.runners().apply(next);
+        this.backoff = new Backoff(next.throttle());
+        Map<Path, RepositorySettings> wanted = new LinkedHashMap<>();
+        next.repositories().forEach(r -> wanted.put(Paths.canonical(r.workTree()), r));
+        for (Path gone : new ArrayList<>(watched.keySet())) {
+            if (!wanted.containsKey(gone)) {
+                Watched w = watched.remove(gone);
+                w.triggers().close();
+                w.lane().stop();
+                publish(new EngineEvent.Notice(now(), w.lane().repository().name(), Level.INFO, "no longer watched"));
+            }
+        }
+        wanted.forEach((path, repository) -> {
+            Watched old = watched.get(path);
+            RepoLane lane = old != null ? old.lane() : new RepoLane(repository, laneHost());
+            lane.repository(repository);
+            if (old != null) {
+                old.triggers().close();
+            }
+            RepoTriggers triggers = new RepoTriggers(lane, next, options.scheduler(), options.random(), this::publish);
+            try {
+                triggers.start(options.watchFiles(), options.watcherThreads());
+            } catch (IOException | dev.tidesync.git.NotARepositoryException | RuntimeException e) {
+                publish(new EngineEvent.Notice(now(), repository.name(), Level.ERROR, "cannot watch " + repository.path() + ": "
+                        + e.getMessage() + "; it is still polled"));
+            }
+            watched.put(path, new Watched(lane, triggers));
+            if (old == null) {
+                publish(new EngineEvent.Notice(now(), repository.name(), Level.DEBUG, "watching " + repository.path()));
+            }
+        });
+    }
+
+    /** Adds repositories found under the configured watch roots to the config (once each). */
+    private void adoptWatchRoots() {
+        List<Path> fresh = new ArrayList<>();
+        for (Settings.WatchRoot root : settings.watchRoots()) {
+            for (Path found : RootScanner.repositories(Path.of(root.path()), root.maxDepth())) {
+                if (settings.repository(found).isEmpty()) {
+                    fresh.add(Paths.canonical(found));
+                }
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        try {
+            Settings next = options.config().update(doc -> {
+                ArrayNode list = doc.has("repositories") && doc.get("repositories").isArray()
+                        ? (ArrayNode) doc.get("repositories") : doc.putArray("repositories");
+                fresh.forEach(p -> list.addObject().put("path", p.toString()).put("name", String.valueOf(p.getFileName())));
+            });
+            apply(next);
+            configSeen = configTime();
+            for (Path p : fresh) {
+                publish(new EngineEvent.Notice(now(), String.valueOf(p.getFileName()), Level.INFO, "found under a watch root; now watched"));
+                Optional.ofNullable(watched.get(p)).ifPresent(w -> w.lane().request(catchUp()));
+            }
+        } catch (ConfigException e) {
+            publish(new EngineEvent.Notice(now(), "tidesync", Level.ERROR, "could not add repositories found under watch roots: "
+                    + e.getMessage()));
+        }
+    }
+
+    private void scheduleTick() {
+        tickTimer = options.scheduler().after(options.tick(), () -> {
+            if (stopping) {
+                return;
+            }
+            tick();
+            synchronized (this) {
+                if (!stopping) {
+                    scheduleTick();
+                }
+            }
+        });
+    }
+
+    /** The periodic look around: the machine slept, the config was edited, a repository appeared. */
+    synchronized void tick() {
+        if (sleep.jumped()) {
+            catchUpAll("the clock jumped (the machine slept or its time was set)");
+        }
+        FileTime seen = configTime();
+        if (seen != null && !seen.equals(configSeen)) {
+            reload();
+        }
+        adoptWatchRoots();
+    }
+
+    /** After sleep or when the network returns: retry transient failures now and pull everything. */
+    public synchronized void catchUpAll(String because) {
+        publish(new EngineEvent.Notice(now(), "tidesync", Level.INFO, "catching up: " + because));
+        for (Watched w : watched.values()) {
+            w.lane().somethingChanged(because, true);
+            w.triggers().pollNow();
+        }
+    }
+
+    /** Queues a sync of the watched repository at {@code workTree}. */
+    public CompletableFuture<SyncOutcome> submit(Path workTree, SyncRequest request) {
+        Watched w;
+        synchronized (this) {
+            w = watched.get(Paths.canonical(workTree));
+        }
+        if (w == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(workTree + " is not watched by Tidesync"));
+        }
+        return w.lane().request(request);
+    }
+
+    /**
+     * An agent hook: decided here (repository, switches, prompt draw), carried out on the lane.
+     * Only a session start waits, at most {@code wait}, so the session begins up to date.
+     */
+    public HookReply hook(HookEvent event, Path cwd, Duration wait) {
+        HookPlan plan;
+        try {
+            plan = HookPlan.of(settings, options.journal(), event, cwd, now(), options.random());
+        } catch (IOException e) {
+            return new HookReply(false, "Tidesync could not read its state: " + e.getMessage());
+        }
+        if (plan.request().isEmpty()) {
+            plan.repository().ifPresent(r -> publish(new EngineEvent.Notice(now(), r.name(), Level.DEBUG,
+                    event.id() + " hook: no sync, " + plan.why())));
+            return new HookReply(false, plan.why());
+        }
+        RepositorySettings repository = plan.repository().orElseThrow();
+        CompletableFuture<SyncOutcome> outcome = submit(repository.workTree(), plan.request().get());
+        if (!event.waits()) {
+            return new HookReply(true, plan.request().get().action().id() + " of " + repository.name() + " queued");
+        }
+        try {
+            SyncOutcome o = outcome.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return new HookReply(o.result() != SyncResult.FAILED, repository.name() + ": " + o.message());
+        } catch (java.util.concurrent.TimeoutException e) {
+            return new HookReply(true, repository.name() + ": still syncing in the background");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new HookReply(false, "interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            return new HookReply(false, e.getCause().getMessage());
+        }
+    }
+
+    /** The repositories being watched, and whether each needs attention. */
+    public synchronized Map<Path, Optional<String>> attention() {
+        Map<Path, Optional<String>> all = new LinkedHashMap<>();
+        watched.forEach((p, w) -> all.put(p, w.lane().attention()));
+        return all;
+    }
+
+    /** The triggers of one repository, for specs that drive them directly. */
+    synchronized RepoTriggers triggers(Path workTree) {
+        return watched.get(Paths.canonical(workTree)).triggers();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * Stops every trigger and waits up to {@code grace} for running cycles. A cycle cut short by
+     * process exit is safe: integration is one checkout guarded by an intent file, pushes are atomic.
+     *
+     * @return true when nothing was still running at the end
+     */
+    public boolean stop(Duration grace) {
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        synchronized (this) {
+            stopping = true;
+            if (tickTimer != null) {
+                tickTimer.cancel();
+            }
+            for (Watched w : watched.values()) {
+                w.triggers().close();
+                running.add(w.lane().stop());
+            }
+        }
+        try {
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(grace.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(8));
+    }
+
+    private FileTime configTime() {
+        try {
+            Path file = options.config().file();
+            return Files.exists(file) ? Files.getLastModifiedTime(file) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private Instant now() {
+        return options.scheduler().now();
+    }
+
+    void publish(EngineEvent event) {
+        for (EngineListener l : listeners) {
+            try {
+                l.onEvent(event);
+            } catch (RuntimeException e) {
+                // A listener's bug must not stop the engine.
+            }
+        }
+    }
+
+    private RepoLane.Host laneHost() {
+        return new RepoLane.Host() {
+            public Scheduler scheduler() {
+                return options.scheduler();
+            }
+
+            public Executor work() {
+                return options.work();
+            }
+
+            public RandomGenerator random() {
+                return options.random();
+            }
+
+            public Backoff backoff() {
+                return backoff;
+            }
+
+            public CycleRunner runner() {
+                return (r, q) -> runner.run(r, q);
+            }
+
+            public void started(RepoLane lane, SyncRequest request) {
+                RepositorySettings r = lane.repository();
+                publish(new EngineEvent.SyncStarted(now(), r.workTree(), r.name(), request));
+            }
+
+            public void finished(RepoLane lane, SyncOutcome outcome) {
+                publish(new EngineEvent.SyncFinished(now(), outcome));
+                if (outcome.reachedRemote()) {
+                    networkWorked(lane);
+                }
+            }
+
+            public void attentionChanged(RepoLane lane, Optional<String> why, String because) {
+                RepositorySettings r = lane.repository();
+                String key = r.workTree().toString();
+                try {
+                    options.journal().update(s -> s.with(key, s.repository(key).withAttention(why.orElse(null))));
+                } catch (IOException e) {
+                    publish(new EngineEvent.Notice(now(), r.name(), Level.WARN, "could not record the attention state: " + e.getMessage()));
+                }
+                publish(why.<EngineEvent>map(w -> new EngineEvent.AttentionNeeded(now(), r.workTree(), r.name(), w))
+                        .orElseGet(() -> new EngineEvent.AttentionCleared(now(), r.workTree(), r.name(), because)));
+            }
+        };
+    }
+
+    /** One repository reached its remote: others that failed for lack of network try again now. */
+    private void networkWorked(RepoLane reached) {
+        List<RepoLane> others;
+        synchronized (this) {
+            others = watched.values().stream().map(Watched::lane).filter(l -> l != reached && l.failures() > 0).toList();
+        }
+        others.forEach(l -> l.somethingChanged("the network is back", true));
+    }
+}

@@ -1,0 +1,279 @@
+package dev.tidesync.engine;
+
+import dev.tidesync.config.RepositorySettings;
+import dev.tidesync.git.GitFailure;
+import dev.tidesync.git.GitFailure.FailureKind;
+import dev.tidesync.sync.SyncOutcome;
+import dev.tidesync.sync.SyncRequest;
+import dev.tidesync.sync.SyncResult;
+import dev.tidesync.trigger.Scheduler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One repository's serial lane. Requests that arrive while a cycle runs are merged into exactly
+ * one follow-up cycle. Automatic cycles start at least the rate limit apart, wait out the
+ * backoff after failures, and stop entirely when the repository needs attention, until
+ * something changes. A person's request (manual, session start/end) skips all of that.
+ */
+final class RepoLane {
+
+    /** What the lane needs from the engine. */
+    interface Host {
+        Scheduler scheduler();
+
+        java.util.concurrent.Executor work();
+
+        java.util.random.RandomGenerator random();
+
+        dev.tidesync.sync.Backoff backoff();
+
+        CycleRunner runner();
+
+        void started(RepoLane lane, SyncRequest request);
+
+        void finished(RepoLane lane, SyncOutcome outcome);
+
+        void attentionChanged(RepoLane lane, Optional<String> why, String because);
+    }
+
+    private static final Set<FailureKind> TRANSIENT = Set.of(FailureKind.OFFLINE, FailureKind.TIMEOUT, FailureKind.LOCKED);
+
+    private final Host host;
+    private volatile RepositorySettings repository;
+
+    private SyncRequest pending;
+    private final List<CompletableFuture<SyncOutcome>> waiting = new ArrayList<>();
+    private boolean running;
+    private boolean stopped;
+    private Instant lastStart;
+    private int failures;
+    private FailureKind lastFailure;
+    private Instant retryAt;
+    private String attention;
+    private Scheduler.Timer wakeTimer;
+    private String lastHead;
+    private CompletableFuture<Void> idle = CompletableFuture.completedFuture(null);
+
+    RepoLane(RepositorySettings repository, Host host) {
+        this.repository = repository;
+        this.host = host;
+    }
+
+    RepositorySettings repository() {
+        return repository;
+    }
+
+    void repository(RepositorySettings next) {
+        this.repository = next;
+    }
+
+    /** Queues a sync; the future completes with the outcome of the cycle that served it. */
+    CompletableFuture<SyncOutcome> request(SyncRequest request) {
+        CompletableFuture<SyncOutcome> result = new CompletableFuture<>();
+        Runnable start;
+        synchronized (this) {
+            if (stopped) {
+                result.complete(SyncOutcome.skipped(repository.workTree(), repository.name(), request, host.scheduler().now(),
+                        "Tidesync is stopping"));
+                return result;
+            }
+            pending = pending == null ? request : pending.merge(request);
+            waiting.add(result);
+            if (request.trigger().immediate()) {
+                clearAttention(request.trigger().id() + " asked for a sync");
+                retryAt = null;
+            }
+            start = next();
+        }
+        run(start);
+        return result;
+    }
+
+    /**
+     * Something changed that may fix what made the repository fail: its refs moved, the network
+     * came back, the machine woke up. Transient-only limits the wake to offline/timeout/lock failures.
+     */
+    void somethingChanged(String because, boolean transientOnly) {
+        Runnable start;
+        synchronized (this) {
+            if (transientOnly && (lastFailure == null || !TRANSIENT.contains(lastFailure))) {
+                return;
+            }
+            clearAttention(because);
+            retryAt = null;
+            start = next();
+        }
+        run(start);
+    }
+
+    synchronized boolean needsAttention() {
+        return attention != null;
+    }
+
+    synchronized Optional<String> attention() {
+        return Optional.ofNullable(attention);
+    }
+
+    synchronized int failures() {
+        return failures;
+    }
+
+    synchronized boolean busy() {
+        return running || pending != null;
+    }
+
+    /** The branch head this lane's last cycle left, to tell its own ref changes from a person's. */
+    synchronized Optional<String> lastHead() {
+        return Optional.ofNullable(lastHead);
+    }
+
+    /** Stops taking work; the returned future completes when the running cycle (if any) is done. */
+    CompletableFuture<Void> stop() {
+        List<CompletableFuture<SyncOutcome>> dropped;
+        SyncRequest unserved;
+        synchronized (this) {
+            stopped = true;
+            cancelWake();
+            dropped = running ? List.of() : List.copyOf(waiting);
+            if (!running) {
+                waiting.clear();
+            }
+            unserved = pending;
+            pending = null;
+        }
+        if (unserved != null) {
+            dropped.forEach(f -> f.complete(SyncOutcome.skipped(repository.workTree(), repository.name(), unserved,
+                    host.scheduler().now(), "Tidesync stopped before this sync could run")));
+        }
+        synchronized (this) {
+            return idle;
+        }
+    }
+
+    /** Decides under the lock whether a cycle starts now, later (timer), or not until something changes. */
+    private Runnable next() {
+        if (running || pending == null || stopped) {
+            return null;
+        }
+        boolean immediate = pending.trigger().immediate();
+        if (attention != null && !immediate) {
+            return null; // held until something changes
+        }
+        Instant now = host.scheduler().now();
+        Instant earliest = now;
+        if (!immediate) {
+            if (lastStart != null) {
+                Instant limit = lastStart.plus(host.backoff().minInterval());
+                earliest = limit.isAfter(earliest) ? limit : earliest;
+            }
+            if (retryAt != null && retryAt.isAfter(earliest)) {
+                earliest = retryAt;
+            }
+        }
+        if (earliest.isAfter(now)) {
+            cancelWake();
+            wakeTimer = host.scheduler().after(Duration.between(now, earliest), this::wake);
+            return null;
+        }
+        cancelWake();
+        SyncRequest request = pending;
+        List<CompletableFuture<SyncOutcome>> served = List.copyOf(waiting);
+        pending = null;
+        waiting.clear();
+        running = true;
+        lastStart = now;
+        idle = new CompletableFuture<>();
+        CompletableFuture<Void> done = idle;
+        return () -> host.work().execute(() -> cycle(request, served, done));
+    }
+
+    private void wake() {
+        Runnable start;
+        synchronized (this) {
+            wakeTimer = null;
+            start = next();
+        }
+        run(start);
+    }
+
+    private void cycle(SyncRequest request, List<CompletableFuture<SyncOutcome>> served, CompletableFuture<Void> done) {
+        SyncOutcome outcome;
+        Instant started = host.scheduler().now();
+        try {
+            host.started(this, request);
+            outcome = host.runner().run(repository, request);
+        } catch (RuntimeException e) {
+            outcome = SyncOutcome.failed(repository.workTree(), repository.name(), request, started,
+                    Duration.between(started, host.scheduler().now()),
+                    GitFailure.of(FailureKind.OTHER, "Sync of " + repository.name() + " stopped: " + e));
+        }
+        Optional<String> newAttention = Optional.empty();
+        Runnable start;
+        synchronized (this) {
+            running = false;
+            outcome.headAfter().ifPresent(h -> lastHead = h);
+            newAttention = absorb(request, outcome);
+            start = next();
+        }
+        done.complete(null);
+        newAttention.ifPresent(why -> host.attentionChanged(this, Optional.of(why), ""));
+        host.finished(this, outcome);
+        for (CompletableFuture<SyncOutcome> f : served) {
+            f.complete(outcome);
+        }
+        run(start);
+    }
+
+    /** Updates failures, backoff and attention from an outcome; returns a newly raised attention. */
+    private Optional<String> absorb(SyncRequest request, SyncOutcome outcome) {
+        if (outcome.result() == SyncResult.FAILED) {
+            failures++;
+            lastFailure = outcome.failure().map(GitFailure::kind).orElse(FailureKind.OTHER);
+            retryAt = host.scheduler().now().plus(host.backoff().delay(failures, host.random()));
+            // The work is still to do: retry it when the backoff ends (unless it needs attention).
+            SyncRequest retry = new SyncRequest(request.action(), request.trigger().immediate()
+                    ? dev.tidesync.sync.Trigger.POLL : request.trigger(), false, request.changedPaths());
+            pending = pending == null ? retry : pending.merge(retry);
+        } else if (outcome.result() != SyncResult.SKIPPED) {
+            failures = outcome.result() == SyncResult.CONFLICT ? failures : 0;
+            lastFailure = null;
+            retryAt = null;
+            if (outcome.result() != SyncResult.CONFLICT) {
+                attention = null;
+            }
+        }
+        String why = host.backoff().attention(outcome, failures);
+        if (why != null && attention == null) {
+            attention = why;
+            return Optional.of(why);
+        }
+        return Optional.empty();
+    }
+
+    private void clearAttention(String because) {
+        if (attention != null) {
+            attention = null;
+            Runnable notify = () -> host.attentionChanged(this, Optional.empty(), because);
+            host.work().execute(notify);
+        }
+    }
+
+    private void cancelWake() {
+        if (wakeTimer != null) {
+            wakeTimer.cancel();
+            wakeTimer = null;
+        }
+    }
+
+    private static void run(Runnable start) {
+        if (start != null) {
+            start.run();
+        }
+    }
+}

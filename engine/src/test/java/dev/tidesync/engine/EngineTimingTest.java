@@ -1,0 +1,303 @@
+package dev.tidesync.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tidesync.config.ConfigStore;
+import dev.tidesync.config.TidesyncHome;
+import dev.tidesync.fixture.ManualScheduler;
+import dev.tidesync.git.GitFailure;
+import dev.tidesync.git.GitFailure.FailureKind;
+import dev.tidesync.journal.Journal;
+import dev.tidesync.sync.Action;
+import dev.tidesync.sync.SyncOutcome;
+import dev.tidesync.sync.SyncRequest;
+import dev.tidesync.sync.SyncResult;
+import dev.tidesync.sync.Trigger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * When the engine runs cycles: coalescing, rate limit, backoff, needs-attention and catching up.
+ * Time is moved by hand, chance is fixed, and cycles are recorded instead of touching git.
+ */
+class EngineTimingTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private final ManualScheduler time = new ManualScheduler(T0);
+    private final List<Run> runs = new CopyOnWriteArrayList<>();
+    private final List<EngineEvent> events = new CopyOnWriteArrayList<>();
+    private final Map<String, BiFunction<SyncRequest, Integer, SyncOutcome>> behaviour = new ConcurrentHashMap<>();
+    private Path notes;
+    private Path dotfiles;
+    private TidesyncHome home;
+    private Engine engine;
+
+    record Run(String repository, SyncRequest request, Instant at) {}
+
+    /** Always the top of the range: jitter and backoff are at their longest, every prompt is drawn. */
+    private static final RandomGenerator HIGH = new RandomGenerator() {
+        public long nextLong() {
+            return 0;
+        }
+
+        public int nextInt(int bound) {
+            return 0;
+        }
+
+        public double nextDouble() {
+            return 0.999_999;
+        }
+    };
+
+    @BeforeEach
+    void startEngine() throws Exception {
+        notes = Files.createDirectories(dir.resolve("notes"));
+        dotfiles = Files.createDirectories(dir.resolve("dotfiles"));
+        home = TidesyncHome.single(dir.resolve("home"));
+        Files.createDirectories(home.configDir());
+        Files.writeString(home.configFile(), """
+                {"throttle": {"minIntervalSeconds": 10, "backoffBaseSeconds": 15, "backoffMaxSeconds": 600, "attentionAfterFailures": 3},
+                 "triggers": {"poll": {"intervalSeconds": 60}, "userPrompt": {"probability": 1, "debounceMs": 5000}},
+                 "repositories": [{"path": "%s"}, {"path": "%s"}]}
+                """.formatted(notes, dotfiles));
+        ConfigStore config = new ConfigStore(home.configFile());
+        Journal journal = new Journal(home, config.load().settings().history(), java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC));
+        engine = new Engine(new Engine.Options(config, journal, settings -> this::cycle, time, Runnable::run, Runnable::run, HIGH,
+                false, Duration.ofSeconds(30)));
+        engine.addListener(events::add);
+        engine.start();
+        time.advance(Duration.ofSeconds(10)); // past the rate limit of the start-up catch-up cycles
+        runs.clear(); // those are covered by their own spec
+        t0 = time.now();
+    }
+
+    private Instant t0;
+
+    private SyncOutcome cycle(dev.tidesync.config.RepositorySettings repository, SyncRequest request) {
+        runs.add(new Run(repository.name(), request, time.now()));
+        long n = runs.stream().filter(r -> r.repository().equals(repository.name())).count();
+        return behaviour.getOrDefault(repository.name(), (q, i) -> ok(repository.workTree(), repository.name(), q))
+                .apply(request, (int) n);
+    }
+
+    private SyncOutcome ok(Path workTree, String name, SyncRequest request) {
+        return new SyncOutcome(workTree, name, request.trigger(), request.action(), SyncResult.OK, "Up to date", Optional.empty(),
+                Optional.empty(), List.of(), 0, 0, List.of(), List.of(), Optional.empty(), Optional.of("abc"), Optional.empty(),
+                List.of(), time.now(), Duration.ofMillis(20));
+    }
+
+    private SyncOutcome failing(Path workTree, String name, SyncRequest request, FailureKind kind) {
+        return SyncOutcome.failed(workTree, name, request, time.now(), Duration.ofMillis(20), GitFailure.of(kind,
+                kind == FailureKind.AUTH ? "authentication failed for origin; check your credentials" : "origin is unreachable"));
+    }
+
+    private List<Run> runsOf(String name) {
+        return runs.stream().filter(r -> r.repository().equals(name)).toList();
+    }
+
+    @Test
+    void startingCatchesUpOnEveryRepository() throws Exception {
+        engine.stop(Duration.ofSeconds(1));
+        runs.clear();
+        Engine again = new Engine(new Engine.Options(new ConfigStore(home.configFile()), new Journal(home,
+                dev.tidesync.config.Settings.defaults().history(), java.time.Clock.systemUTC()), s -> this::cycle, time,
+                Runnable::run, Runnable::run, HIGH, false, Duration.ofSeconds(30)));
+        again.start();
+
+        assertThat(runs).extracting(Run::repository).containsExactlyInAnyOrder("notes", "dotfiles");
+        assertThat(runs).allSatisfy(r -> assertThat(r.request()).isEqualTo(SyncRequest.of(Action.SYNC, Trigger.FILE_CHANGE)));
+    }
+
+    @Test
+    void changesArrivingDuringACycleAreFollowedByExactlyOneMore() {
+        behaviour.put("notes", (request, n) -> {
+            if (n == 1) { // three more saves land while the first cycle runs
+                for (String path : List.of("a.md", "b.md", "c.md")) {
+                    engine.submit(notes, SyncRequest.scoped(Action.SYNC, Trigger.FILE_CHANGE, Set.of(path)));
+                }
+            }
+            return ok(notes, "notes", request);
+        });
+
+        engine.submit(notes, SyncRequest.scoped(Action.SYNC, Trigger.FILE_CHANGE, Set.of("first.md")));
+        time.advance(Duration.ofMinutes(1));
+
+        List<Run> notesRuns = runsOf("notes").stream().filter(r -> r.request().trigger() == Trigger.FILE_CHANGE).toList();
+        assertThat(notesRuns).hasSize(2);
+        assertThat(notesRuns.get(1).request().changedPaths()).contains(Set.of("a.md", "b.md", "c.md"));
+    }
+
+    @Test
+    void automaticCyclesOfOneRepositoryStartAtLeastTheRateLimitApart() {
+        engine.submit(notes, SyncRequest.of(Action.PULL, Trigger.POLL));
+        time.advance(Duration.ofSeconds(2));
+        engine.submit(notes, SyncRequest.scoped(Action.SYNC, Trigger.FILE_CHANGE, Set.of("a.md")));
+        time.advance(Duration.ofSeconds(7));
+        assertThat(runsOf("notes")).hasSize(1);
+
+        time.advance(Duration.ofSeconds(1));
+
+        assertThat(runsOf("notes")).hasSize(2);
+        assertThat(runsOf("notes").get(1).at()).isEqualTo(t0.plusSeconds(10));
+    }
+
+    @Test
+    void aPersonsRequestSkipsTheRateLimit() {
+        engine.submit(notes, SyncRequest.of(Action.PULL, Trigger.POLL));
+        engine.submit(notes, SyncRequest.of(Action.SYNC, Trigger.MANUAL));
+
+        assertThat(runsOf("notes")).extracting(r -> r.request().trigger()).containsExactly(Trigger.POLL, Trigger.MANUAL);
+        assertThat(runsOf("notes").get(1).at()).isEqualTo(t0);
+    }
+
+    @Test
+    void failuresBackOffExponentiallyThenStopUntilSomethingChanges() {
+        behaviour.put("notes", (q, n) -> failing(notes, "notes", q, FailureKind.OFFLINE));
+        behaviour.put("dotfiles", (q, n) -> failing(dotfiles, "dotfiles", q, FailureKind.OFFLINE)); // the whole network is down
+
+        engine.submit(notes, SyncRequest.of(Action.SYNC, Trigger.FILE_CHANGE));
+        time.advance(Duration.ofMinutes(30));
+
+        List<Instant> attempts = runsOf("notes").stream().filter(r -> r.request().trigger() == Trigger.FILE_CHANGE)
+                .map(Run::at).toList();
+        // 15 s, then 30 s (jitter at its top), then three failures in a row need attention: no more retries.
+        assertThat(attempts).hasSize(3);
+        assertThat(Duration.between(attempts.get(0), attempts.get(1)).toSeconds()).isEqualTo(14);
+        assertThat(Duration.between(attempts.get(1), attempts.get(2)).toSeconds()).isEqualTo(29);
+        assertThat(events).filteredOn(e -> e instanceof EngineEvent.AttentionNeeded a && a.repository().equals("notes")).hasSize(1);
+        assertThat(engine.attention().get(dev.tidesync.config.Paths.canonical(notes))).get().asString().contains("3 syncs in a row failed");
+
+        behaviour.clear();
+        engine.submit(notes, SyncRequest.of(Action.SYNC, Trigger.MANUAL));
+
+        assertThat(engine.attention().get(dev.tidesync.config.Paths.canonical(notes))).isEmpty();
+        assertThat(events).filteredOn(e -> e instanceof EngineEvent.AttentionCleared c && c.repository().equals("notes")).hasSize(1);
+        // notes reached its remote, so dotfiles, stopped for being offline, syncs again too
+        assertThat(engine.attention().get(dev.tidesync.config.Paths.canonical(dotfiles))).isEmpty();
+    }
+
+    @Test
+    void anAuthenticationFailureIsNotRetriedInALoop() throws Exception {
+        behaviour.put("notes", (q, n) -> failing(notes, "notes", q, FailureKind.AUTH));
+
+        engine.submit(notes, SyncRequest.of(Action.SYNC, Trigger.FILE_CHANGE));
+        time.advance(Duration.ofHours(3));
+
+        assertThat(runsOf("notes").stream().filter(r -> r.request().trigger() != Trigger.POLL)).hasSize(1);
+        assertThat(runsOf("notes")).hasSize(1); // polls are held too while it needs attention
+        var journal = new Journal(home, dev.tidesync.config.Settings.defaults().history(), java.time.Clock.systemUTC());
+        assertThat(journal.read().repository(dev.tidesync.config.Paths.canonical(notes).toString()).attention())
+                .contains("authentication failed");
+    }
+
+    @Test
+    void whenOneRepositoryReachesItsRemoteTheOfflineOnesRetryAtOnce() {
+        behaviour.put("notes", (q, n) -> n <= 2 ? failing(notes, "notes", q, FailureKind.OFFLINE) : ok(notes, "notes", q));
+        engine.submit(notes, SyncRequest.of(Action.SYNC, Trigger.FILE_CHANGE));
+        time.advance(Duration.ofSeconds(20)); // failed at once and 15 s later; the backoff now says 30 s more
+        assertThat(runsOf("notes")).hasSize(2);
+
+        engine.submit(dotfiles, SyncRequest.of(Action.PULL, Trigger.POLL)); // dotfiles gets through: the network is back
+        time.advance(Duration.ofSeconds(5)); // only the rate limit (10 s after the last attempt) still applies
+
+        assertThat(runsOf("notes")).hasSize(3);
+        assertThat(runsOf("notes").get(2).at()).isEqualTo(runsOf("notes").get(1).at().plusSeconds(10));
+    }
+
+    @Test
+    void wakingFromSleepPullsEverythingAndRetriesOfflineFailures() {
+        behaviour.put("notes", (q, n) -> n == 1 ? failing(notes, "notes", q, FailureKind.OFFLINE) : ok(notes, "notes", q));
+        engine.submit(notes, SyncRequest.of(Action.SYNC, Trigger.FILE_CHANGE));
+        runs.clear();
+
+        time.jumpWallClock(Duration.ofHours(8));
+        engine.tick();
+
+        assertThat(runs).extracting(Run::repository).contains("notes", "dotfiles");
+        assertThat(events).filteredOn(e -> e.message().contains("catching up")).isNotEmpty();
+    }
+
+    @Test
+    void pollsComeEveryIntervalAndAreSpreadOverTheFirstOne() {
+        time.advance(Duration.ofSeconds(50)); // first poll lands within the first interval (at its top here)
+        assertThat(runsOf("notes")).extracting(r -> r.request().trigger()).containsExactly(Trigger.POLL);
+
+        time.advance(Duration.ofSeconds(66));
+        assertThat(runsOf("notes")).hasSize(2);
+        assertThat(runsOf("notes")).allSatisfy(r -> assertThat(r.request().action()).isEqualTo(Action.PULL));
+    }
+
+    @Test
+    void aQuietBurstOfFileChangesRequestsOneScopedSync() {
+        RepoTriggers triggers = engine.triggers(notes);
+
+        triggers.filesChanged(Set.of("a.md"));
+        time.advance(Duration.ofSeconds(2));
+        triggers.filesChanged(Set.of("b.md"));
+        time.advance(Duration.ofSeconds(5));
+
+        assertThat(runsOf("notes")).singleElement().satisfies(r -> {
+            assertThat(r.request().trigger()).isEqualTo(Trigger.FILE_CHANGE);
+            assertThat(r.request().changedPaths()).contains(Set.of("a.md", "b.md"));
+        });
+    }
+
+    @Test
+    void promptHooksHonourTheDebounceAcrossCallsAndAreCounted() throws Exception {
+        HookReply first = engine.hook(HookEvent.PROMPT, notes.resolve("sub"), Duration.ZERO);
+        time.advance(Duration.ofSeconds(2));
+        HookReply second = engine.hook(HookEvent.PROMPT, notes, Duration.ZERO);
+        time.advance(Duration.ofSeconds(10));
+        HookReply third = engine.hook(HookEvent.PROMPT, notes, Duration.ZERO);
+
+        assertThat(List.of(first.synced(), second.synced(), third.synced())).containsExactly(true, false, true);
+        assertThat(second.message()).contains("debounce");
+        var stats = new Journal(home, dev.tidesync.config.Settings.defaults().history(), java.time.Clock.systemUTC()).read().stats();
+        assertThat(stats.prompts().seen()).isEqualTo(3);
+        assertThat(stats.prompts().ran()).isEqualTo(2);
+        assertThat(stats.prompts().debounced()).isEqualTo(1);
+    }
+
+    @Test
+    void aSessionStartWaitsForItsPullAndAnUnwatchedFolderIsLeftAlone() {
+        HookReply start = engine.hook(HookEvent.SESSION_START, notes, Duration.ofSeconds(5));
+        HookReply elsewhere = engine.hook(HookEvent.SESSION_START, dir, Duration.ofSeconds(5));
+
+        assertThat(start.synced()).isTrue();
+        assertThat(start.message()).isEqualTo("notes: Up to date");
+        assertThat(runsOf("notes")).singleElement().satisfies(r ->
+                assertThat(r.request()).isEqualTo(SyncRequest.of(Action.PULL, Trigger.SESSION_START)));
+        assertThat(elsewhere.synced()).isFalse();
+        assertThat(elsewhere.message()).contains("not inside a repository Tidesync watches");
+    }
+
+    @Test
+    void editingTheConfigTakesEffectWithoutARestart() throws Exception {
+        Files.writeString(home.configFile(), """
+                {"repositories": [{"path": "%s"}]}
+                """.formatted(notes));
+        Files.setLastModifiedTime(home.configFile(), java.nio.file.attribute.FileTime.from(t0.plusSeconds(99)));
+
+        engine.tick();
+
+        assertThat(engine.attention().keySet()).containsExactly(dev.tidesync.config.Paths.canonical(notes));
+    }
+}
