@@ -38,6 +38,13 @@ final class DoctorCommand implements Callable<Integer> {
         Settings settings = services.settings(); // exits 2 with the location if the config is invalid
         ok("config " + services.configStore().file() + (Files.exists(services.configStore().file()) ? "" : " (not created yet: defaults)"));
         checkHome(services);
+        var engine = dev.tidesync.control.ControlClient.send(services.home(), dev.tidesync.control.ControlMessage.Request.ping(),
+                java.time.Duration.ofSeconds(2));
+        if (engine.isPresent()) {
+            ok("the engine is running (pid " + engine.get().pid() + ")");
+        } else {
+            warn("no engine is running, so nothing syncs by itself", "start the tray app, or `tidesync run` (docs/running.md sets it up as a service)");
+        }
         if (!settings.enabled()) {
             warn("Tidesync is disabled", "run `tidesync enable`");
         }

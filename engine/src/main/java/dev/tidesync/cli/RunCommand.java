@@ -45,6 +45,7 @@ final class RunCommand implements Callable<Integer> {
         var err = System.err;
         EventLog log = new EventLog(err, home.logsDir(), root.verbose ? Level.DEBUG : Level.INFO, zone);
         CountDownLatch stop = new CountDownLatch(1);
+        Signals.onStop(stop::countDown); // before anything starts, so an early SIGTERM still stops cleanly
         try (SystemScheduler scheduler = new SystemScheduler(clock);
              ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
              ExecutorService watchers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("tidesync-watch-", 0).factory())) {
@@ -65,7 +66,6 @@ final class RunCommand implements Callable<Integer> {
                 } catch (ConfigException e) {
                     throw CliError.usage(e.getMessage());
                 }
-                Signals.onStop(stop::countDown);
                 stop.await();
                 log.onEvent(new EngineEvent.Notice(clock.instant(), "tidesync", Level.INFO, "stopping"));
                 boolean clean = engine.stop(GRACE);

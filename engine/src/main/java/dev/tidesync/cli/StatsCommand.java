@@ -29,6 +29,9 @@ final class StatsCommand implements Callable<Integer> {
         printer.line("Failures: " + s.failures() + ", conflicts: " + s.conflicts() + ", with files held back: " + s.heldBack());
         printer.line("Duration: median " + s.durations().medianMs() + " ms, mean " + s.durations().meanMs() + " ms, max "
                 + s.durations().maxMs() + " ms");
+        var pr = s.prompts();
+        printer.line("Agent prompts: " + pr.seen() + " seen, " + pr.ran() + " synced, " + pr.debounced() + " debounced, "
+                + pr.notDrawn() + " not drawn, " + pr.off() + " while the trigger was off");
         s.byTrigger().forEach((t, p) -> printer.line("  " + t + ": " + p.syncs() + " syncs, " + p.failures() + " failed, "
                 + p.conflicts() + " conflicts"));
         return ExitCodes.OK;
@@ -36,11 +39,12 @@ final class StatsCommand implements Callable<Integer> {
 
     /** The stats with the derived medians spelled out for programs. */
     record StatsView(long totalSyncs, long sessionStartSyncs, long sessionEndSyncs, long promptSyncs, long failures,
-                     long conflicts, long heldBack, java.util.Map<String, Stats.PerTrigger> byTrigger, DurationView durations) {
+                     long conflicts, long heldBack, java.util.Map<String, Stats.PerTrigger> byTrigger, DurationView durations,
+                     Stats.PromptCounts prompts) {
         StatsView(Stats s) {
             this(s.totalSyncs(), s.sessionStartSyncs(), s.sessionEndSyncs(), s.promptSyncs(), s.failures(), s.conflicts(),
                     s.heldBack(), s.byTrigger(), new DurationView(s.durations().count(), s.durations().medianMs(),
-                            s.durations().meanMs(), s.durations().maxMs()));
+                            s.durations().meanMs(), s.durations().maxMs()), s.prompts());
         }
     }
 

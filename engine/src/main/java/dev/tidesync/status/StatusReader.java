@@ -67,7 +67,8 @@ public final class StatusReader {
             return new RepoState.Conflict(journal.conflictPaths());
         }
         if (journal.error() != null) {
-            return new RepoState.Error(journal.errorKind(), journal.error());
+            return new RepoState.Error(journal.errorKind(), journal.attention() == null ? journal.error()
+                    : journal.error() + " (automatic syncing stopped until something changes; `tidesync sync` retries now)");
         }
         if (snap.operation().isPresent()) {
             return new RepoState.Error("unsafe_state", snap.operation().get());
