@@ -6,13 +6,17 @@ import java.util.Locale;
 /** Reads JGit's exception chains and names the failure the way a user would. */
 final class FailureClassifier {
 
+    /** An HTTP 401/403 status on its own, not digits inside a path or a number (a temp folder may hold "401"). */
+    private static final java.util.regex.Pattern HTTP_DENIED = java.util.regex.Pattern.compile("(?<![\\w/.-])40[13](?![\\w/.-])");
+
+
     private FailureClassifier() {}
 
     static GitFailure classify(String operation, String remote, Throwable error) {
         String text = chainText(error).toLowerCase(Locale.ROOT);
         String first = rootMessage(error);
         if (text.contains("not authorized") || text.contains("authentication") || text.contains("auth fail")
-                || text.contains("401") || text.contains("403") || text.contains("no credentialsprovider")
+                || HTTP_DENIED.matcher(text).find() || text.contains("no credentialsprovider")
                 || text.contains("permission denied (publickey")) {
             return GitFailure.of(FailureKind.AUTH, "Authentication failed for " + remote
                     + "; check the credentials git uses for it (try `git " + operation + " " + remote + "` in a terminal)");

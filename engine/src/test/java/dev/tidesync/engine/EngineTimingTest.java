@@ -290,6 +290,23 @@ class EngineTimingTest {
     }
 
     @Test
+    void repositoriesUnderAWatchRootArePickedUpWhenTheyAppear() throws Exception {
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Files.createDirectories(src.resolve("node_modules/left-pad/.git")); // never someone's repository
+        Files.writeString(home.configFile(), "{\"watchRoots\": [{\"path\": \"" + src + "\", \"maxDepth\": 3}], "
+                + "\"repositories\": [{\"path\": \"" + notes + "\"}]}");
+        engine.reload();
+        Files.createDirectories(src.resolve("projects/tidesync/.git"));
+
+        engine.tick();
+
+        assertThat(engine.attention().keySet()).contains(dev.tidesync.config.Paths.canonical(src.resolve("projects/tidesync")))
+                .noneMatch(p -> p.toString().contains("node_modules"));
+        assertThat(new ConfigStore(home.configFile()).load().settings().repositories())
+                .extracting(dev.tidesync.config.RepositorySettings::name).contains("tidesync");
+    }
+
+    @Test
     void editingTheConfigTakesEffectWithoutARestart() throws Exception {
         Files.writeString(home.configFile(), """
                 {"repositories": [{"path": "%s"}]}

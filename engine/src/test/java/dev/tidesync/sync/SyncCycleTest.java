@@ -220,7 +220,7 @@ class SyncCycleTest {
         SyncOutcome outcome = fx.sync(desktop);
 
         assertThat(outcome.result()).isEqualTo(SyncResult.FAILED);
-        assertThat(outcome.failure()).hasValueSatisfying(f -> assertThat(f.kind()).isIn(FailureKind.OFFLINE, FailureKind.NOT_FOUND));
+        assertThat(outcome.failure()).as(outcome.message()).hasValueSatisfying(f -> assertThat(f.kind()).isIn(FailureKind.OFFLINE, FailureKind.NOT_FOUND));
         assertThat(outcome.message()).doesNotContain("Exception").doesNotContain("\n");
         assertThat(log(desktop, "HEAD")).first().asString().startsWith("Add note.md");
     }
