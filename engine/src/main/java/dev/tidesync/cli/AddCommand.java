@@ -3,6 +3,7 @@ package dev.tidesync.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tidesync.config.ConfigException;
+import dev.tidesync.config.ConfigStore;
 import dev.tidesync.config.Paths;
 import dev.tidesync.config.Settings;
 import dev.tidesync.config.SyncMode;
@@ -61,11 +62,7 @@ final class AddCommand implements Callable<Integer> {
         String shown = name != null ? name : String.valueOf(workTree.getFileName());
         try {
             Settings next = services.configStore().update(doc -> {
-                ArrayNode list = doc.has("repositories") && doc.get("repositories").isArray()
-                        ? (ArrayNode) doc.get("repositories") : doc.putArray("repositories");
-                ObjectNode entry = list.addObject();
-                entry.put("path", workTree.toString());
-                entry.put("name", shown);
+                ObjectNode entry = ConfigStore.addRepository(doc, workTree, shown);
                 entry.put("mode", mode.label());
                 ArrayNode r = entry.putArray("remotes");
                 remotes.forEach(r::add);

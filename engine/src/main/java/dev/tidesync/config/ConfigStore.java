@@ -77,6 +77,13 @@ public final class ConfigStore {
         }
     }
 
+    /** Appends a repository entry with its path and name to the document (making the list if needed), for the caller to fill in. */
+    public static ObjectNode addRepository(ObjectNode document, Path workTree, String name) {
+        JsonNode list = document.get("repositories");
+        ArrayNode repositories = list instanceof ArrayNode array ? array : document.putArray("repositories");
+        return repositories.addObject().put("path", workTree.toString()).put("name", name);
+    }
+
     /**
      * Applies {@code change} to a copy of the document and writes it if the result is valid.
      * Serialized across processes so two CLI calls never lose each other's change.

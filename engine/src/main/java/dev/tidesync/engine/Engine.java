@@ -1,6 +1,5 @@
 package dev.tidesync.engine;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.tidesync.config.ConfigException;
 import dev.tidesync.config.ConfigStore;
 import dev.tidesync.config.Paths;
@@ -156,11 +155,8 @@ public final class Engine implements AutoCloseable {
             return;
         }
         try {
-            Settings next = options.config().update(doc -> {
-                ArrayNode list = doc.has("repositories") && doc.get("repositories").isArray()
-                        ? (ArrayNode) doc.get("repositories") : doc.putArray("repositories");
-                fresh.forEach(p -> list.addObject().put("path", p.toString()).put("name", String.valueOf(p.getFileName())));
-            });
+            Settings next = options.config().update(doc ->
+                    fresh.forEach(p -> ConfigStore.addRepository(doc, p, String.valueOf(p.getFileName()))));
             apply(next);
             configSeen = configTime();
             for (Path p : fresh) {
