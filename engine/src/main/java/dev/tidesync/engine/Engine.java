@@ -107,6 +107,8 @@ public final class Engine implements AutoCloseable {
     }
 
     private void apply(Settings next) {
+        // Triggers read only the trigger settings and their repository's: unchanged ones keep their watcher and timers.
+        boolean sameTriggers = settings != null && settings.triggers().equals(next.triggers());
         this.settings = next;
         this.runner = options.runners().apply(next);
         this.backoff = new Backoff(next.throttle());
@@ -122,6 +124,9 @@ public final class Engine implements AutoCloseable {
         }
         wanted.forEach((path, repository) -> {
             Watched old = watched.get(path);
+            if (old != null && sameTriggers && old.lane().repository().equals(repository)) {
+                return;
+            }
             RepoLane lane = old != null ? old.lane() : new RepoLane(repository, laneHost());
             lane.repository(repository);
             if (old != null) {
