@@ -26,8 +26,8 @@ public final class Backoff {
     public Duration delay(int failures, RandomGenerator random) {
         long base = Duration.ofSeconds(throttle.backoffBaseSeconds()).toMillis();
         long max = Duration.ofSeconds(throttle.backoffMaxSeconds()).toMillis();
-        int doublings = Math.min(Math.max(failures - 1, 0), 30);
-        long full = Math.min(max, base * (1L << Math.min(doublings, 20)));
+        int doublings = Math.min(Math.max(failures - 1, 0), 20); // 2^20 × base passes any sane cap without overflowing
+        long full = Math.min(max, base * (1L << doublings));
         return Duration.ofMillis(full / 2 + (long) (random.nextDouble() * (full - full / 2)));
     }
 
