@@ -1,8 +1,8 @@
 package dev.tidesync.bench;
 
+import dev.tidesync.fixture.Daemon;
 import dev.tidesync.fixture.GitFixture;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ public final class DaemonTiming {
                  "triggers": {"fileChange": {"inactivityMs": %d}, "poll": {"intervalSeconds": 3600}},
                  "repositories": [{"path": "%s"}]}
                 """.formatted(inactivityMs, laptop.toRealPath()));
-        Process daemon = start(home, root.resolve("run.log"));
+        Process daemon = Daemon.start(home, root.resolve("run.log")).process();
         try {
             waitFor(() -> Files.exists(home.resolve("tidesync.sock")), 30_000);
             Thread.sleep(2000);
@@ -53,7 +53,7 @@ public final class DaemonTiming {
                 String content = "round " + i + "\n";
                 long t0 = System.nanoTime();
                 GitFixture.write(laptop, "latency.md", content);
-                waitFor(() -> content.equals(remote(fx.remote(), "latency.md")), 60_000);
+                waitFor(() -> content.equals(fx.remoteFile("latency.md")), 60_000);
                 long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
                 if (i >= 2) { // two warm-up rounds
                     beyond.add(ms - inactivityMs);
@@ -89,7 +89,7 @@ public final class DaemonTiming {
         }
         Path home = Files.createDirectories(root.resolve("home"));
         Files.writeString(home.resolve("config.json"), "{\"repositories\": [" + list + "]}");
-        Process daemon = start(home, root.resolve("run.log"));
+        Process daemon = Daemon.start(home, root.resolve("run.log")).process();
         try {
             waitFor(() -> Files.exists(home.resolve("tidesync.sock")), 30_000);
             Thread.sleep(15_000); // start-up catch-up syncs of every repository
@@ -109,18 +109,6 @@ public final class DaemonTiming {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
-    }
-
-    private static Process start(Path home, Path log) throws IOException {
-        return new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
-                "dev.tidesync.cli.Main", "--home", home.toString(), "run")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static String remote(Path bare, String path) throws Exception {
-        Process p = new ProcessBuilder("git", "--git-dir", bare.toString(), "show", "main:" + path).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return p.waitFor() == 0 ? out : null;
     }
 
     private interface Check {

@@ -70,12 +70,6 @@ class DaemonTest {
         Await.until("the engine's control socket is up", LIMIT, () -> Files.exists(home.resolve("tidesync.sock")));
     }
 
-    private String remoteFile(String path) throws Exception {
-        Process p = new ProcessBuilder("git", "--git-dir", fx.remote().toString(), "show", "main:" + path).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return p.waitFor() == 0 ? out : null;
-    }
-
     @Test
     void aSessionStartHookIsServedByTheRunningEngineAndTheAgentGetsItsNote() throws Exception {
         try (Daemon daemon = Daemon.start(home, dir.resolve("run.log"))) {
@@ -146,7 +140,7 @@ class DaemonTest {
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEmpty();
-        Await.until("the detached sync pushed the agent's file", LIMIT, () -> "from the agent\n".equals(remoteFile("agent-wrote.md")));
+        Await.until("the detached sync pushed the agent's file", LIMIT, () -> "from the agent\n".equals(fx.remoteFile("agent-wrote.md")));
     }
 
     @Test
@@ -172,7 +166,7 @@ class DaemonTest {
             try (Daemon last = Daemon.start(home, dir.resolve("final.log"))) {
                 Await.until("the remote has every file's last content", Duration.ofSeconds(60), () -> {
                     for (var e : lastWritten.entrySet()) {
-                        if (!e.getValue().equals(remoteFile(e.getKey()))) {
+                        if (!e.getValue().equals(fx.remoteFile(e.getKey()))) {
                             return false;
                         }
                     }

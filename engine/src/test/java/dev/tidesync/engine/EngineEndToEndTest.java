@@ -85,13 +85,6 @@ class EngineEndToEndTest {
         }
     }
 
-    private String remoteFile(String path) throws Exception {
-        Process p = new ProcessBuilder("git", "--git-dir", fx.remote().toString(), "show", "main:" + path)
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        return p.waitFor() == 0 ? out : null;
-    }
-
     @Test
     void aSavedFileReachesTheRemoteAfterTheInactivityDelay() throws Exception {
         start("""
@@ -99,7 +92,7 @@ class EngineEndToEndTest {
 
         write(laptop, "ideas/today.md", "ship the daemon\n");
 
-        Await.until("the remote has the saved file", LIMIT, () -> "ship the daemon\n".equals(remoteFile("ideas/today.md")));
+        Await.until("the remote has the saved file", LIMIT, () -> "ship the daemon\n".equals(fx.remoteFile("ideas/today.md")));
         assertThat(events).filteredOn(EngineEvent.SyncFinished.class::isInstance)
                 .extracting(e -> ((EngineEvent.SyncFinished) e).outcome().trigger()).contains(Trigger.FILE_CHANGE);
         GitFixture.assertHealthy(laptop);
@@ -143,7 +136,7 @@ class EngineEndToEndTest {
         git(laptop, "add", "by-hand.md");
         git(laptop, "commit", "-qm", "my own commit");
 
-        Await.until("the remote has the hand-made commit", LIMIT, () -> "committed myself\n".equals(remoteFile("by-hand.md")));
+        Await.until("the remote has the hand-made commit", LIMIT, () -> "committed myself\n".equals(fx.remoteFile("by-hand.md")));
         assertThat(GitFixture.log(fx.remote(), "main")).first().isEqualTo("my own commit");
         assertThat(events).filteredOn(EngineEvent.SyncFinished.class::isInstance)
                 .extracting(e -> ((EngineEvent.SyncFinished) e).outcome().trigger()).containsOnly(Trigger.LOCAL_COMMIT);
@@ -158,12 +151,12 @@ class EngineEndToEndTest {
         write(laptop, "while-frozen.md", "stay local\n");
         Await.until("the frozen repository's sync was skipped", LIMIT, () -> events.stream()
                 .anyMatch(e -> e instanceof EngineEvent.SyncFinished f && f.outcome().message().contains("frozen")));
-        assertThat(remoteFile("while-frozen.md")).isNull();
+        assertThat(fx.remoteFile("while-frozen.md")).isNull();
 
         Files.delete(laptop.resolve(SyncService.FREEZE_MARKER));
         write(laptop, "while-frozen.md", "now go\n");
 
-        Await.until("the remote has the file once thawed", LIMIT, () -> "now go\n".equals(remoteFile("while-frozen.md")));
-        assertThat(remoteFile(SyncService.FREEZE_MARKER)).isNull(); // the marker itself is never committed
+        Await.until("the remote has the file once thawed", LIMIT, () -> "now go\n".equals(fx.remoteFile("while-frozen.md")));
+        assertThat(fx.remoteFile(SyncService.FREEZE_MARKER)).isNull(); // the marker itself is never committed
     }
 }
