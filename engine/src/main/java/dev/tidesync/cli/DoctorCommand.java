@@ -6,7 +6,10 @@ import dev.tidesync.git.GitLocks;
 import dev.tidesync.git.GitRepo;
 import dev.tidesync.git.Identity;
 import dev.tidesync.git.Inspector;
-import dev.tidesync.git.JGitTransport;
+import dev.tidesync.git.CommitConditions;
+import dev.tidesync.git.EffectiveConfig;
+import dev.tidesync.git.GitAccess;
+import dev.tidesync.git.RemoteUrl;
 import dev.tidesync.git.NotARepositoryException;
 import dev.tidesync.git.Snapshot;
 import dev.tidesync.git.Transport;
@@ -55,9 +58,15 @@ final class DoctorCommand implements Callable<Integer> {
         if (settings.repositories().isEmpty()) {
             warn("no repositories are watched", "add one with `tidesync add PATH`");
         }
-        Transport transport = new JGitTransport();
+        GitAccess git = services.gitAccess();
+        if (git.cli().isPresent()) {
+            ok("remotes are reached through " + git.describe());
+        } else {
+            warn("remotes are reached through " + git.describe(),
+                    "install git so that credential helpers, ssh-agent and your full ~/.ssh/config are used");
+        }
         for (RepositorySettings repository : settings.repositories()) {
-            checkRepository(repository, settings, state, transport, services);
+            checkRepository(repository, settings, state, git, services);
         }
         printer.line(problems.isEmpty() ? "No problems found." : problems.size() + (problems.size() == 1 ? " problem" : " problems") + " found.");
         return problems.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
@@ -75,20 +84,22 @@ final class DoctorCommand implements Callable<Integer> {
         }
     }
 
-    private void checkRepository(RepositorySettings repository, Settings settings, State state, Transport transport, Services services) {
+    private void checkRepository(RepositorySettings repository, Settings settings, State state, GitAccess git, Services services) {
+        Transport transport = git.transport();
         String name = repository.name();
         try (GitRepo repo = GitRepo.open(repository.workTree())) {
             ok(name + ": git repository at " + repo.workTree());
-            var identity = Identity.of(repo, services.environment().clock());
-            Identity.problem(repo).ifPresentOrElse(p -> fail(name + ": " + p.substring(0, p.indexOf(';')), p.substring(p.indexOf(';') + 2)),
+            EffectiveConfig config = git.config(repo);
+            var identity = Identity.of(repo, config, services.environment().clock());
+            Identity.problem(repo, config).ifPresentOrElse(p -> failSentence(name + ": ", p),
                     () -> ok(name + ": git identity " + identity.getName() + " <" + identity.getEmailAddress() + ">"));
             Snapshot snap = Inspector.inspect(repo, repository.remotes());
             snap.operation().ifPresent(op -> fail(name + ": " + op, "finish or abort it with git; Tidesync will not touch the repository until then"));
             if (snap.detached()) {
                 fail(name + ": HEAD is detached", "check out a branch (git switch BRANCH)");
             }
-            if (repo.repository().getConfig().getBoolean("commit", "gpgsign", false) && repository.mode().commits()) {
-                fail(name + ": commit.gpgsign is on and Tidesync cannot sign commits", "set the repository to commits-only or turn signing off for it");
+            if (repository.mode().commits()) {
+                CommitConditions.refusal(repo, config).ifPresent(why -> failSentence(name + ": Tidesync will not commit here: ", why));
             }
             GitLocks locks = new GitLocks(services.environment().clock(), Duration.ofSeconds(settings.locks().staleIndexLockSeconds()));
             for (GitLocks.LockInfo lock : locks.find(repo, snap.branchRef())) {
@@ -105,10 +116,21 @@ final class DoctorCommand implements Callable<Integer> {
             if (remotes.isEmpty()) {
                 warn(name + ": no remote to sync with (no upstream and none configured)", "add one with `git remote add origin URL`");
             }
+            Duration timeout = Duration.ofSeconds(Math.min(15, settings.network().timeoutSeconds()));
             for (String remote : remotes) {
-                switch (transport.probe(repo, remote, Duration.ofSeconds(Math.min(15, settings.network().timeoutSeconds())))) {
-                    case Transport.ProbeResult.Reachable r -> ok(name + ": remote " + remote + " reachable (" + r.branches().size() + " branches)");
-                    case Transport.ProbeResult.Failed f -> fail(name + ": " + f.failure().sentence(), "see docs/user-guide.md#remotes");
+                String where = RemoteUrl.of(repo, remote, false).text();
+                switch (transport.probe(repo, remote, timeout)) {
+                    case Transport.ProbeResult.Reachable r -> {
+                        ok(name + ": remote " + remote + " (" + where + ") reachable, credentials accepted for reading ("
+                                + r.branches().size() + (r.branches().size() == 1 ? " branch)" : " branches)"));
+                        if (repository.mode().pushes() && snap.branchRef().isPresent()) {
+                            String ref = snap.branchRef().get();
+                            transport.probePush(repo, remote, ref, ref, timeout).ifPresentOrElse(
+                                    f -> failSentence(name + ": pushing: ", f.sentence()),
+                                    () -> ok(name + ": remote " + remote + " accepts pushes from these credentials (dry run)"));
+                        }
+                    }
+                    case Transport.ProbeResult.Failed f -> failSentence(name + ": ", f.failure().sentence());
                 }
             }
             RepoJournal journal = state.repository(repository.workTree().toString());
@@ -134,6 +156,16 @@ final class DoctorCommand implements Callable<Integer> {
 
     private void warn(String what, String fix) {
         printer.line("warn  " + what + "\n      fix: " + fix);
+    }
+
+    /** A failure sentence is "what; what to do": the two halves go where doctor shows them. */
+    private void failSentence(String prefix, String sentence) {
+        int split = sentence.indexOf("; ");
+        if (split < 0) {
+            fail(prefix + sentence, "see docs/user-guide.md#remotes");
+        } else {
+            fail(prefix + sentence.substring(0, split), sentence.substring(split + 2));
+        }
     }
 
     private void fail(String what, String fix) {

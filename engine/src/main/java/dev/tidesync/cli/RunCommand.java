@@ -10,7 +10,7 @@ import dev.tidesync.engine.EngineEvent.Level;
 import dev.tidesync.engine.EventLog;
 import dev.tidesync.engine.HookEvent;
 import dev.tidesync.engine.HookReply;
-import dev.tidesync.git.JGitTransport;
+import dev.tidesync.git.GitAccess;
 import dev.tidesync.sync.Host;
 import dev.tidesync.sync.SyncService;
 import dev.tidesync.trigger.SystemScheduler;
@@ -51,7 +51,8 @@ final class RunCommand implements Callable<Integer> {
              ExecutorService watchers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("tidesync-watch-", 0).factory())) {
             var journal = services.journal();
             Engine engine = new Engine(new Engine.Options(services.configStore(), journal,
-                    settings -> new SyncService(settings, journal, new JGitTransport(), clock, Host.name())::sync,
+                    settings -> new SyncService(settings, journal, GitAccess.detect(settings.network(), services.environment().env()), clock,
+                            Host.name())::sync,
                     scheduler, work, watchers, RandomGenerator.getDefault(), true, Duration.ofSeconds(30)));
             engine.addListener(log);
             ControlServer server;

@@ -7,7 +7,7 @@ import dev.tidesync.config.RepositorySettings;
 import dev.tidesync.config.Settings;
 import dev.tidesync.config.TidesyncHome;
 import dev.tidesync.git.GitRepo;
-import dev.tidesync.git.JGitTransport;
+import dev.tidesync.git.GitAccess;
 import dev.tidesync.git.NotARepositoryException;
 import dev.tidesync.journal.Journal;
 import dev.tidesync.sync.Host;
@@ -23,6 +23,7 @@ final class Services {
     private final CliEnvironment environment;
     private final ConfigStore configStore;
     private Settings settings;
+    private GitAccess gitAccess;
 
     Services(Optional<Path> homeOverride, CliEnvironment environment) {
         this.environment = environment;
@@ -65,7 +66,15 @@ final class Services {
     }
 
     SyncService syncService() {
-        return new SyncService(settings(), journal(), new JGitTransport(), environment.clock(), Host.name());
+        return new SyncService(settings(), journal(), gitAccess(), environment.clock(), Host.name());
+    }
+
+    /** The installed git (or JGit) as the settings choose, seeing this command's environment. */
+    GitAccess gitAccess() {
+        if (gitAccess == null) {
+            gitAccess = GitAccess.detect(settings().network(), environment.env());
+        }
+        return gitAccess;
     }
 
     /** Tells a running engine to re-read config and state (a person changed something); no engine, nothing to do. */

@@ -37,8 +37,22 @@ public record Settings(
      */
     public record LockSettings(long staleIndexLockSeconds, long waitSeconds) {}
 
-    /** @param timeoutSeconds a network operation with no progress for this long is ended */
-    public record NetworkSettings(int timeoutSeconds) {}
+    /**
+     * @param timeoutSeconds    a network operation with no progress for this long is ended (an active transfer never is)
+     * @param transport         {@code auto}: the installed git for remotes with a host, JGit for local paths;
+     *                          {@code git} or {@code jgit}: that one for every remote
+     * @param acceptNewHostKeys trust an SSH host key seen for the first time (OpenSSH's accept-new); a changed key is always refused
+     */
+    public record NetworkSettings(int timeoutSeconds, TransportChoice transport, boolean acceptNewHostKeys) {}
+
+    public enum TransportChoice {
+        AUTO, GIT, JGIT;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     /** @param maxBytes history.jsonl is rotated past this size; {@code keepFiles} rotated files are kept */
     public record HistorySettings(long maxBytes, int keepFiles) {}
@@ -66,7 +80,7 @@ public record Settings(
 
     public static Settings defaults() {
         return new Settings(true, Triggers.defaults(), new CommitSettings(DEFAULT_MESSAGE_TEMPLATE),
-                GuardSettings.defaults(), new LockSettings(600, 30), new NetworkSettings(30),
+                GuardSettings.defaults(), new LockSettings(600, 30), new NetworkSettings(30, TransportChoice.AUTO, false),
                 new HistorySettings(10L * 1024 * 1024, 5), new Throttle(10, 15, 1800, 5), List.of(), List.of());
     }
 

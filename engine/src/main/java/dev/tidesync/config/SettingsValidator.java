@@ -56,6 +56,9 @@ final class SettingsValidator {
         range("/locks/staleIndexLockSeconds", s.locks().staleIndexLockSeconds(), 10, 31_536_000L, "seconds");
         range("/locks/waitSeconds", s.locks().waitSeconds(), 0, 3600, "seconds");
         range("/network/timeoutSeconds", s.network().timeoutSeconds(), 1, 3600, "seconds");
+        if (s.network().transport() == null) {
+            add("/network/transport", "'network.transport' must be auto, git or jgit");
+        }
         range("/history/maxBytes", s.history().maxBytes(), 64 * 1024, 1L << 40, "bytes");
         range("/history/keepFiles", s.history().keepFiles(), 1, 100, "files");
         Set<String> seen = new HashSet<>();

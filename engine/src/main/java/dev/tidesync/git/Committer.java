@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.eclipse.jgit.api.AddCommand;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.RmCommand;
+import org.eclipse.jgit.api.errors.AbortedByHookException;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.lib.Constants;
@@ -19,6 +20,13 @@ public final class Committer {
 
     /** What was committed. */
     public record Committed(String commitId, ChangeSummary summary) {}
+
+    /** A commit hook (pre-commit, commit-msg) said no; the changes stay staged, as after `git commit`. */
+    public static final class HookRefusal extends IOException {
+        public HookRefusal(String message) {
+            super(message);
+        }
+    }
 
     private Committer() {}
 
@@ -77,12 +85,21 @@ public final class Committer {
             if (summary.files().isEmpty()) {
                 return Optional.empty();
             }
+            // The user's commit hooks run as with git; their output is kept off our stdout (it may be JSON).
+            java.io.ByteArrayOutputStream hookOutput = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream hooks = new java.io.PrintStream(hookOutput, true, java.nio.charset.StandardCharsets.UTF_8);
             RevCommit commit = repo.git().commit()
                     .setMessage(message.apply(summary))
                     .setAuthor(author)
                     .setCommitter(author)
+                    .setHookOutputStream(hooks)
+                    .setHookErrorStream(hooks)
                     .call();
             return Optional.of(new Committed(commit.name(), summary));
+        } catch (AbortedByHookException e) {
+            String said = e.getHookStdErr() == null ? "" : e.getHookStdErr().strip().lines().filter(l -> !l.isBlank())
+                    .reduce((a, b) -> b).map(l -> ": " + l.strip()).orElse("");
+            throw new HookRefusal("the " + e.getHookName() + " hook refused the commit" + said);
         } catch (GitAPIException e) {
             throw new IOException("committing failed: " + FailureClassifier.rootMessage(e), e);
         }

@@ -25,6 +25,11 @@ public record GitFailure(FailureKind kind, String sentence) {
         OTHER
     }
 
+    /** Sentences can quote URLs and git's output; a credential in them never gets further than here. */
+    public GitFailure {
+        sentence = Redaction.redact(sentence);
+    }
+
     public static GitFailure of(FailureKind kind, String sentence) {
         return new GitFailure(kind, sentence);
     }

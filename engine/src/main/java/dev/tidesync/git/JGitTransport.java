@@ -10,14 +10,20 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.PushCommand;
+import org.eclipse.jgit.api.errors.AbortedByHookException;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.transport.NetRCCredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteConfig;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.URIish;
 
-/** Remotes through JGit's own transports (file, ssh via Apache MINA, http). */
+/**
+ * Remotes through JGit's own transports: local paths (fast, no credentials involved), and the
+ * fallback for machines without git (ssh via Apache MINA with ~/.ssh/config minus Include,
+ * http with ~/.netrc; unknown host keys are refused since nobody can be asked).
+ */
 public final class JGitTransport implements Transport {
 
     /**
@@ -26,6 +32,8 @@ public final class JGitTransport implements Transport {
      * git-receive-pack does the receiving in its own process instead.
      */
     private final Optional<String> receivePack = findReceivePack();
+    /** Without git there are no credential helpers; ~/.netrc is the one store JGit can read. */
+    private static final NetRCCredentialsProvider NETRC = new NetRCCredentialsProvider();
 
     @Override
     public FetchResult fetch(GitRepo repo, String remote, Duration timeout) {
@@ -33,7 +41,7 @@ public final class JGitTransport implements Transport {
             if (!remoteExists(repo, remote)) {
                 return new FetchResult.Failed(missingRemote(remote));
             }
-            FetchCommand fetch = repo.git().fetch().setRemote(remote).setTimeout(seconds(timeout));
+            FetchCommand fetch = repo.git().fetch().setRemote(remote).setTimeout(seconds(timeout)).setCredentialsProvider(NETRC);
             var result = fetch.call();
             return new FetchResult.Fetched(!result.getTrackingRefUpdates().isEmpty());
         } catch (GitAPIException | RuntimeException e) {
@@ -51,6 +59,7 @@ public final class JGitTransport implements Transport {
                     .setRemote(remote)
                     .setRefSpecs(new RefSpec(localRef + ":" + remoteRef))
                     .setForce(false)
+                    .setCredentialsProvider(NETRC)
                     .setTimeout(seconds(timeout));
             if (receivePack.isPresent() && isLocal(repo, remote)) {
                 push.setReceivePack(receivePack.get());
@@ -71,18 +80,40 @@ public final class JGitTransport implements Transport {
                                 // Another push updated the same ref at this instant: integrate and retry.
                                 return new Transport.PushResult.NotFastForward();
                             }
-                            return new Transport.PushResult.Rejected(why.isEmpty() ? "rejected" : why);
+                            return new Transport.PushResult.Rejected(why.isEmpty() ? "rejected" : why, false);
                         }
                         default -> {
                             String why = update.getMessage() != null ? update.getMessage() : update.getStatus().name().toLowerCase();
-                            return new Transport.PushResult.Rejected(why);
+                            return new Transport.PushResult.Rejected(why, false);
                         }
                     }
                 }
             }
             return new Transport.PushResult.Pushed(changed);
+        } catch (AbortedByHookException e) {
+            String said = e.getHookStdErr() == null || e.getHookStdErr().isBlank() ? "" : ": " + e.getHookStdErr().strip().lines()
+                    .reduce((a, b) -> b).orElse("");
+            return new Transport.PushResult.Rejected("the pre-push hook refused the push" + said, true);
         } catch (GitAPIException | RuntimeException e) {
             return new Transport.PushResult.Failed(FailureClassifier.classify("push", remote, e));
+        }
+    }
+
+    @Override
+    public Optional<GitFailure> probePush(GitRepo repo, String remote, String localRef, String remoteRef, Duration timeout) {
+        try {
+            if (!remoteExists(repo, remote)) {
+                return Optional.of(missingRemote(remote));
+            }
+            PushCommand push = repo.git().push().setRemote(remote).setDryRun(true).setCredentialsProvider(NETRC)
+                    .setRefSpecs(new RefSpec(localRef + ":" + remoteRef)).setTimeout(seconds(timeout));
+            if (receivePack.isPresent() && isLocal(repo, remote)) {
+                push.setReceivePack(receivePack.get());
+            }
+            push.call();
+            return Optional.empty();
+        } catch (GitAPIException | RuntimeException e) {
+            return Optional.of(FailureClassifier.classify("push", remote, e));
         }
     }
 
@@ -92,7 +123,7 @@ public final class JGitTransport implements Transport {
             if (!remoteExists(repo, remote)) {
                 return new ProbeResult.Failed(missingRemote(remote));
             }
-            var refs = repo.git().lsRemote().setRemote(remote).setHeads(true).setTimeout(seconds(timeout)).call();
+            var refs = repo.git().lsRemote().setRemote(remote).setHeads(true).setCredentialsProvider(NETRC).setTimeout(seconds(timeout)).call();
             return new ProbeResult.Reachable(refs.stream().map(Ref::getName).sorted().toList());
         } catch (GitAPIException | RuntimeException e) {
             return new ProbeResult.Failed(FailureClassifier.classify("ls-remote", remote, e));
@@ -103,7 +134,7 @@ public final class JGitTransport implements Transport {
         return repo.repository().getRemoteNames().contains(remote);
     }
 
-    private static GitFailure missingRemote(String remote) {
+    static GitFailure missingRemote(String remote) {
         return GitFailure.of(FailureKind.NOT_FOUND, "This repository has no remote named " + remote
                 + "; add it with `git remote add " + remote + " URL` or fix the repository's remotes in Tidesync's config");
     }

@@ -2,6 +2,7 @@ package dev.tidesync.git;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one seam through which Tidesync talks to remotes. The JGit implementation is the
@@ -19,6 +20,12 @@ public interface Transport {
     /** Lists the remote's branches without changing anything (doctor's reachability check). */
     ProbeResult probe(GitRepo repo, String remote, Duration timeout);
 
+    /**
+     * A dry-run push: whether the remote lets us in for writing (doctor's credential check).
+     * A refusal of the ref itself (not a fast-forward) still counts as let in.
+     */
+    Optional<GitFailure> probePush(GitRepo repo, String remote, String localRef, String remoteRef, Duration timeout);
+
     sealed interface FetchResult {
         /** @param moved whether any remote-tracking ref changed */
         record Fetched(boolean moved) implements FetchResult {}
@@ -32,8 +39,11 @@ public interface Transport {
         /** The remote has commits we do not: integrate, then push again. */
         record NotFastForward() implements PushResult {}
 
-        /** Refused for another reason (a hook, a protected branch); {@code reason} is the remote's word. */
-        record Rejected(String reason) implements PushResult {}
+        /**
+         * Refused for another reason: the remote's hook or branch protection, or the user's own
+         * pre-push hook ({@code byLocalHook}); {@code reason} is their word.
+         */
+        record Rejected(String reason, boolean byLocalHook) implements PushResult {}
 
         record Failed(GitFailure failure) implements PushResult {}
     }

@@ -1,5 +1,6 @@
 package dev.tidesync.sync;
 
+import dev.tidesync.git.CommitConditions;
 import dev.tidesync.git.CommitMessage;
 import dev.tidesync.git.Committer;
 import dev.tidesync.git.GitFailure;
@@ -42,14 +43,21 @@ final class CommitStep implements Step {
             ctx.notes.add("Would commit " + (verdict.paths().size() + verdict.deletions().size()) + " files");
             return Optional.empty();
         }
-        if (ctx.repo.repository().getConfig().getBoolean("commit", "gpgsign", false)) {
+        Optional<String> refused = CommitConditions.refusal(ctx.repo, ctx.gitConfig());
+        if (refused.isPresent()) {
             return Optional.of(ctx.fail(GitFailure.of(FailureKind.UNSAFE_STATE, "Not committing in " + ctx.repository.name()
-                    + ": git is set to sign every commit (commit.gpgsign) and Tidesync cannot sign; commit by hand or set the repository to commits-only")));
+                    + ": " + refused.get())));
         }
-        var author = Identity.of(ctx.repo, ctx.clock);
+        var author = Identity.of(ctx.repo, ctx.gitConfig(), ctx.clock);
         String template = ctx.settings.commit().messageTemplate();
-        var committed = Committer.commit(ctx.repo, verdict, summary -> CommitMessage.render(template, summary,
-                ctx.clock.instant(), ctx.clock.getZone(), ctx.host, ctx.request.trigger().id()), author);
+        Optional<Committer.Committed> committed;
+        try {
+            committed = Committer.commit(ctx.repo, verdict, summary -> CommitMessage.render(template, summary,
+                    ctx.clock.instant(), ctx.clock.getZone(), ctx.host, ctx.request.trigger().id()), author);
+        } catch (Committer.HookRefusal refusal) {
+            return Optional.of(ctx.fail(GitFailure.of(FailureKind.REJECTED, "Not committing in " + ctx.repository.name() + ": "
+                    + refusal.getMessage() + "; fix what it reports and the next sync commits")));
+        }
         committed.ifPresent(c -> {
             ctx.commit = Optional.of(c.commitId());
             ctx.committed = c.summary().files();

@@ -2,6 +2,8 @@ package dev.tidesync.sync;
 
 import dev.tidesync.config.RepositorySettings;
 import dev.tidesync.config.Settings;
+import dev.tidesync.git.EffectiveConfig;
+import dev.tidesync.git.GitAccess;
 import dev.tidesync.git.GitFailure;
 import dev.tidesync.git.GitRepo;
 import dev.tidesync.git.Snapshot;
@@ -42,14 +44,27 @@ final class CycleContext {
     /** When the previous cycle, killed before it finished, had started (its git locks are leftovers). */
     Optional<Instant> crashedCycleStarted = Optional.empty();
 
-    CycleContext(GitRepo repo, RepositorySettings repository, Settings settings, SyncRequest request, Clock clock, String host) {
+    final GitAccess git;
+    private EffectiveConfig gitConfig;
+
+    CycleContext(GitRepo repo, RepositorySettings repository, Settings settings, SyncRequest request, Clock clock, String host,
+                 GitAccess git) {
         this.repo = repo;
+        this.git = git;
         this.repository = repository;
         this.settings = settings;
         this.request = request;
         this.clock = clock;
         this.host = host;
         this.started = clock.instant();
+    }
+
+    /** The repository's git configuration as git resolves it, read once per cycle. */
+    EffectiveConfig gitConfig() {
+        if (gitConfig == null) {
+            gitConfig = git.config(repo);
+        }
+        return gitConfig;
     }
 
     Duration networkTimeout() {

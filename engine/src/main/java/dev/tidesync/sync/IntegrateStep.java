@@ -42,8 +42,11 @@ final class IntegrateStep implements Step {
                     + " tracked files have uncommitted changes (this repository is " + ctx.repository.mode().label()
                     + "); commit them, then sync again", Optional.empty(), List.of()));
         }
+        if (head != null && contains(ctx, head, tracking)) {
+            return Optional.empty(); // nothing new upstream (and no need to read git's identity)
+        }
         Integration result = integrator.integrate(ctx.repo, ctx.snapshot.branchRef().orElseThrow(), head, tracking.getObjectId(),
-                upstream.get().shortName(), ctx.repository.integrate(), Identity.of(ctx.repo, ctx.clock));
+                upstream.get().shortName(), ctx.repository.integrate(), Identity.of(ctx.repo, ctx.gitConfig(), ctx.clock));
         return switch (result) {
             case Integration.UpToDate u -> Optional.empty();
             case Integration.Moved moved -> {

@@ -79,8 +79,11 @@ final class PushStep implements Step {
                             + " has commits the primary remote lacks, so it was not updated; reconcile it by hand"));
                 }
                 case PushResult.Rejected rejected -> {
-                    GitFailure failure = GitFailure.of(FailureKind.REJECTED, remote + " refused the push (" + rejected.reason()
-                            + "); check the branch's protection or hooks on the server");
+                    GitFailure failure = rejected.byLocalHook()
+                            ? GitFailure.of(FailureKind.REJECTED, "Not pushing " + ctx.repository.name() + " to " + remote + ": "
+                                    + rejected.reason() + "; the commits stay local until it passes")
+                            : GitFailure.of(FailureKind.REJECTED, remote + " refused the push (" + rejected.reason()
+                                    + "); check the branch's protection or hooks on the server");
                     if (i == 0) {
                         return Optional.of(ctx.fail(failure));
                     }

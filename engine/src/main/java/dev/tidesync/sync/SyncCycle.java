@@ -3,6 +3,7 @@ package dev.tidesync.sync;
 import dev.tidesync.config.RepositorySettings;
 import dev.tidesync.config.Settings;
 import dev.tidesync.git.BackupRefs;
+import dev.tidesync.git.GitAccess;
 import dev.tidesync.git.GitFailure;
 import dev.tidesync.git.GitFailure.FailureKind;
 import dev.tidesync.git.GitRepo;
@@ -24,19 +25,21 @@ public final class SyncCycle {
     /** A push raced with someone else's: integrate again at most this many times. */
     static final int PUSH_ATTEMPTS = 3;
 
+    private final GitAccess git;
     private final Transport transport;
     private final Clock clock;
     private final String host;
     private final Integrator integrator = new Integrator(new BackupRefs(50));
 
-    public SyncCycle(Transport transport, Clock clock, String host) {
-        this.transport = transport;
+    public SyncCycle(GitAccess git, Clock clock, String host) {
+        this.git = git;
+        this.transport = git.transport();
         this.clock = clock;
         this.host = host;
     }
 
     public SyncOutcome run(GitRepo repo, RepositorySettings repository, Settings settings, SyncRequest request) {
-        CycleContext ctx = new CycleContext(repo, repository, settings, request, clock, host);
+        CycleContext ctx = new CycleContext(repo, repository, settings, request, clock, host, git);
         ctx.crashedCycleStarted = CycleMarker.crashed(repo);
         try {
             CycleMarker.begin(repo, Instant.now()); // file times are real time, whatever clock the cycle reports in

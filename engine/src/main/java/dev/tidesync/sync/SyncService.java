@@ -7,7 +7,7 @@ import dev.tidesync.git.GitFailure;
 import dev.tidesync.git.GitFailure.FailureKind;
 import dev.tidesync.git.GitRepo;
 import dev.tidesync.git.NotARepositoryException;
-import dev.tidesync.git.Transport;
+import dev.tidesync.git.GitAccess;
 import dev.tidesync.io.InterProcessLock;
 import dev.tidesync.journal.Journal;
 import dev.tidesync.journal.Pause;
@@ -41,12 +41,12 @@ public final class SyncService {
     private final Clock clock;
     private final String host;
 
-    public SyncService(Settings settings, Journal journal, Transport transport, Clock clock, String host) {
+    public SyncService(Settings settings, Journal journal, GitAccess git, Clock clock, String host) {
         this.settings = settings;
         this.journal = journal;
         this.clock = clock;
         this.host = host;
-        this.cycle = new SyncCycle(transport, clock, host);
+        this.cycle = new SyncCycle(git, clock, host);
     }
 
     /** A file in the work tree's root that pauses the repository for as long as it exists (never committed). */

@@ -215,7 +215,7 @@ class CliTest {
         Run run = tidesync("doctor");
 
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.out()).contains("index.lock").contains("fix:").contains("remote origin reachable");
+        assertThat(run.out()).contains("index.lock").contains("fix:").contains("remote origin (").contains("reachable");
     }
 
     @Test

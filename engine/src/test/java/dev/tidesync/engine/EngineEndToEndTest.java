@@ -8,7 +8,7 @@ import dev.tidesync.config.ConfigStore;
 import dev.tidesync.config.TidesyncHome;
 import dev.tidesync.fixture.Await;
 import dev.tidesync.fixture.GitFixture;
-import dev.tidesync.git.JGitTransport;
+import dev.tidesync.git.GitAccess;
 import dev.tidesync.journal.Journal;
 import dev.tidesync.sync.SyncService;
 import dev.tidesync.sync.Trigger;
@@ -67,7 +67,7 @@ class EngineEndToEndTest {
         work = Executors.newVirtualThreadPerTaskExecutor();
         watchers = Executors.newCachedThreadPool();
         engine = new Engine(new Engine.Options(config, journal,
-                s -> new SyncService(s, journal, new JGitTransport(), clock, "test-host")::sync,
+                s -> new SyncService(s, journal, GitAccess.jgitOnly(), clock, "test-host")::sync,
                 scheduler, work, watchers, RandomGenerator.getDefault(), true, Duration.ofSeconds(30)));
         engine.addListener(events::add);
         engine.start();

@@ -44,7 +44,7 @@ class GateAndRulesTest {
         var clock = java.time.Clock.systemUTC();
         var journal = new dev.tidesync.journal.Journal(dev.tidesync.config.TidesyncHome.single(fx.home("laptop")),
                 Settings.defaults().history(), clock);
-        return new SyncService(Settings.defaults(), journal, new dev.tidesync.git.JGitTransport(), clock, "test-host")
+        return new SyncService(Settings.defaults(), journal, dev.tidesync.git.GitAccess.jgitOnly(), clock, "test-host")
                 .sync(r, SyncRequest.of(Action.SYNC, trigger));
     }
 

@@ -12,7 +12,7 @@ import dev.tidesync.config.TidesyncHome;
 import dev.tidesync.fixture.GitFixture;
 import dev.tidesync.git.GitRepo;
 import dev.tidesync.git.Integrator;
-import dev.tidesync.git.JGitTransport;
+import dev.tidesync.git.GitAccess;
 import dev.tidesync.journal.Journal;
 import dev.tidesync.journal.Pause;
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ class SyncServiceTest {
     }
 
     SyncService service(Settings s) {
-        return new SyncService(s, journal, new JGitTransport(), clock, "test-host");
+        return new SyncService(s, journal, GitAccess.jgitOnly(), clock, "test-host");
     }
 
     @Test

@@ -1,0 +1,213 @@
+package dev.tidesync.git;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The user's installed git, run the way a background service must run it: no terminal, no
+ * prompt of any kind, and ended when it stops making progress rather than after a fixed time.
+ */
+public final class GitCli {
+
+    /** Oldest git whose behaviour Tidesync relies on (push --porcelain, ls-remote, config -z, accept-new in OpenSSH). */
+    static final int MIN_MAJOR = 2;
+    static final int MIN_MINOR = 20;
+    /** Output kept per stream; progress can be long, the lines that matter are at the end. */
+    private static final int KEEP_BYTES = 256 * 1024;
+    private static final Pattern VERSION = Pattern.compile("git version (\\d+)\\.(\\d+)(\\S*)");
+
+    /** What one git process printed and how it ended. */
+    public record Result(int exitCode, String stdout, String stderr, boolean stalled) {
+        public boolean ok() {
+            return exitCode == 0 && !stalled;
+        }
+    }
+
+    private final Path executable;
+    private final String version;
+    private final Map<String, String> environment;
+    private final Optional<Path> setsid;
+
+    private GitCli(Path executable, String version, Map<String, String> environment, Optional<Path> setsid) {
+        this.executable = executable;
+        this.version = version;
+        this.environment = Map.copyOf(environment);
+        this.setsid = setsid;
+    }
+
+    /**
+     * Finds git on {@code environment}'s PATH (else this process's) and checks its version.
+     *
+     * @param environment laid over this process's environment for every git run (a test's HOME)
+     */
+    public static Optional<GitCli> find(Map<String, String> environment) {
+        String path = environment.getOrDefault("PATH", System.getenv("PATH"));
+        boolean windows = File.separatorChar == '\\';
+        Optional<Path> git = onPath(path, windows ? "git.exe" : "git");
+        if (git.isEmpty()) {
+            return Optional.empty();
+        }
+        GitCli probe = new GitCli(git.get(), "", environment, windows ? Optional.empty() : onPath(path, "setsid"));
+        try {
+            Result result = probe.run(Path.of(System.getProperty("java.io.tmpdir")), Duration.ofSeconds(10), Map.of(), "--version");
+            Matcher m = VERSION.matcher(result.stdout());
+            if (!result.ok() || !m.find()) {
+                return Optional.empty();
+            }
+            int major = Integer.parseInt(m.group(1));
+            int minor = Integer.parseInt(m.group(2));
+            if (major < MIN_MAJOR || (major == MIN_MAJOR && minor < MIN_MINOR)) {
+                return Optional.empty();
+            }
+            return Optional.of(new GitCli(probe.executable, m.group(1) + "." + m.group(2) + m.group(3), environment, probe.setsid));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    public Path executable() {
+        return executable;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** The environment variable as git will see it. */
+    public Optional<String> env(String name) {
+        String v = environment.containsKey(name) ? environment.get(name) : System.getenv(name);
+        return Optional.ofNullable(v).filter(s -> !s.isEmpty());
+    }
+
+    /**
+     * Runs git in {@code directory}; a run that prints nothing for {@code stallAfter} is ended
+     * with its whole process tree (ssh, credential helpers) and reported as stalled.
+     */
+    public Result run(Path directory, Duration stallAfter, Map<String, String> extraEnv, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        // A new session has no controlling terminal, so nothing git starts (ssh, a helper, gpg)
+        // can open /dev/tty to ask for a passphrase: it fails instead of waiting for ever.
+        setsid.ifPresent(s -> command.add(s.toString()));
+        command.add(executable.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File(File.separatorChar == '\\' ? "NUL" : "/dev/null")));
+        Map<String, String> env = builder.environment();
+        env.putAll(environment);
+        env.putAll(NoPrompts.ENVIRONMENT);
+        env.remove("SSH_ASKPASS");
+        env.remove("GIT_DIR");
+        env.remove("GIT_WORK_TREE");
+        env.remove("GIT_INDEX_FILE");
+        env.putAll(extraEnv);
+        Process process = builder.start();
+        AtomicLong lastOutput = new AtomicLong(System.nanoTime());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread outReader = Thread.ofVirtual().start(() -> drain(process.getInputStream(), out, lastOutput));
+        Thread errReader = Thread.ofVirtual().start(() -> drain(process.getErrorStream(), err, lastOutput));
+        boolean stalled = false;
+        try {
+            while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
+                if (System.nanoTime() - lastOutput.get() > stallAfter.toNanos()) {
+                    stalled = true;
+                    killTree(process);
+                    break;
+                }
+            }
+            process.waitFor(10, TimeUnit.SECONDS);
+            outReader.join(Duration.ofSeconds(5));
+            errReader.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            killTree(process);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while git ran", e);
+        }
+        int code = process.isAlive() ? -1 : process.exitValue();
+        return new Result(code, text(out), text(err), stalled);
+    }
+
+    private static void killTree(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    private static void drain(InputStream in, ByteArrayOutputStream sink, AtomicLong lastOutput) {
+        byte[] buffer = new byte[8192];
+        try (in) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                lastOutput.set(System.nanoTime());
+                synchronized (sink) {
+                    if (sink.size() + n > KEEP_BYTES) {
+                        byte[] tail = sink.toByteArray();
+                        int keep = KEEP_BYTES / 2;
+                        sink.reset();
+                        sink.write(tail, tail.length - Math.min(keep, tail.length), Math.min(keep, tail.length));
+                    }
+                    sink.write(buffer, 0, n);
+                }
+            }
+        } catch (IOException ignored) {
+            // The process was killed: what was read so far is all there is.
+        }
+    }
+
+    private static String text(ByteArrayOutputStream sink) {
+        synchronized (sink) {
+            return sink.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Optional<Path> onPath(String path, String name) {
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Environment that turns every interactive path in git and its helpers into a failure. */
+    static final class NoPrompts {
+        static final Map<String, String> ENVIRONMENT = build();
+
+        private NoPrompts() {}
+
+        private static Map<String, String> build() {
+            Map<String, String> env = new HashMap<>();
+            env.put("GIT_TERMINAL_PROMPT", "0");
+            // An askpass program that does not exist: git's prompt fails, and with terminal
+            // prompts off it stops with "could not read Username" instead of asking a GUI.
+            env.put("GIT_ASKPASS", "tidesync-no-prompt");
+            env.put("SSH_ASKPASS_REQUIRE", "never");
+            env.put("GCM_INTERACTIVE", "never");
+            env.put("GIT_PAGER", "cat");
+            env.put("LC_ALL", "C");
+            env.put("LANGUAGE", "C");
+            return Map.copyOf(env);
+        }
+    }
+}
