@@ -67,6 +67,8 @@ final class RunCommand implements Callable<Integer> {
                 } catch (ConfigException e) {
                     throw CliError.usage(e.getMessage());
                 }
+                log.onEvent(new EngineEvent.Notice(clock.instant(), "tidesync", Level.INFO,
+                        "remotes are reached through " + services.gitAccess().describe()));
                 stop.await();
                 log.onEvent(new EngineEvent.Notice(clock.instant(), "tidesync", Level.INFO, "stopping"));
                 boolean clean = engine.stop(GRACE);

@@ -97,9 +97,8 @@ public final class Committer {
                     .call();
             return Optional.of(new Committed(commit.name(), summary));
         } catch (AbortedByHookException e) {
-            String said = e.getHookStdErr() == null ? "" : e.getHookStdErr().strip().lines().filter(l -> !l.isBlank())
-                    .reduce((a, b) -> b).map(l -> ": " + l.strip()).orElse("");
-            throw new HookRefusal("the " + e.getHookName() + " hook refused the commit" + said);
+            throw new HookRefusal("the " + e.getHookName() + " hook refused the commit"
+                    + HookOutput.lastLine(e.getHookStdErr()).map(l -> ": " + l).orElse(""));
         } catch (GitAPIException e) {
             throw new IOException("committing failed: " + FailureClassifier.rootMessage(e), e);
         }

@@ -90,13 +90,24 @@ public final class JGitTransport implements Transport {
                 }
             }
             return new Transport.PushResult.Pushed(changed);
-        } catch (AbortedByHookException e) {
-            String said = e.getHookStdErr() == null || e.getHookStdErr().isBlank() ? "" : ": " + e.getHookStdErr().strip().lines()
-                    .reduce((a, b) -> b).orElse("");
-            return new Transport.PushResult.Rejected("the pre-push hook refused the push" + said, true);
         } catch (GitAPIException | RuntimeException e) {
+            Optional<AbortedByHookException> hook = hookRefusal(e);
+            if (hook.isPresent()) {
+                return new Transport.PushResult.Rejected("the pre-push hook refused the push"
+                        + HookOutput.lastLine(hook.get().getHookStdErr()).map(l -> ": " + l).orElse(""), true);
+            }
             return new Transport.PushResult.Failed(FailureClassifier.classify("push", remote, e));
         }
+    }
+
+    /** JGit wraps a refusing pre-push hook in a TransportException. */
+    private static Optional<AbortedByHookException> hookRefusal(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof AbortedByHookException hook) {
+                return Optional.of(hook);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
