@@ -1,0 +1,66 @@
+package dev.tidesync.app.status;
+
+import static dev.tidesync.app.status.Rows.conflict;
+import static dev.tidesync.app.status.Rows.failed;
+import static dev.tidesync.app.status.Rows.row;
+import static dev.tidesync.app.status.Rows.syncing;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The icon is honest: the most urgent repository decides, and calm shows only when all is calm. */
+class TrayStateTest {
+
+    @Test
+    void allSyncedIsCalm() {
+        assertThat(TrayState.of(List.of(row("notes", "synced"), row("dotfiles", "ahead")), false)).isEqualTo(TrayState.SYNCED);
+    }
+
+    @Test
+    void aConflictAnywhereOutranksEverythingElse() {
+        var rows = List.of(syncing("a"), failed("b", "offline", "offline"), failed("c", "auth", "Authentication failed"), conflict("d", "x.md"));
+
+        assertThat(TrayState.of(rows, true)).isEqualTo(TrayState.ATTENTION);
+        assertThat(TrayState.tooltip(TrayState.ATTENTION, rows)).contains("(c)");
+    }
+
+    @Test
+    void aRealFailureOutranksBeingOfflineWhichOutranksSyncing() {
+        assertThat(TrayState.of(List.of(syncing("a"), failed("b", "offline", "could not be reached")), false)).isEqualTo(TrayState.OFFLINE);
+        assertThat(TrayState.of(List.of(failed("b", "offline", "x"), failed("c", "other", "disk full")), false)).isEqualTo(TrayState.ERROR);
+        assertThat(TrayState.of(List.of(row("a", "synced"), syncing("b")), false)).isEqualTo(TrayState.SYNCING);
+    }
+
+    @Test
+    void pausedShowsOnlyWhenNothingIsWrong() {
+        assertThat(TrayState.of(List.of(row("a", "synced")), true)).isEqualTo(TrayState.PAUSED);
+        assertThat(TrayState.of(List.of(row("a", "paused"), row("b", "disabled")), false)).isEqualTo(TrayState.PAUSED);
+        assertThat(TrayState.of(List.of(row("a", "paused"), failed("b", "other", "x")), true)).isEqualTo(TrayState.ERROR);
+    }
+
+    @Test
+    void theViewModelTellsTheTooltipAndTheDetailLine() {
+        var clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+        var vm = new StatusViewModel(clock);
+        var ahead = new RepoRow(row("notes", "ahead").path(), "notes", "main", "ahead", 2, 1, 0, row("n", "x").lastSuccess(), "",
+                java.util.Optional.empty(), java.util.Optional.empty(), List.of(), 0, List.of("origin"), false);
+
+        vm.show(List.of(ahead, row("dotfiles", "synced")), false);
+
+        assertThat(vm.trayStateProperty().get()).isEqualTo(TrayState.SYNCED);
+        assertThat(vm.tooltipProperty().get()).isEqualTo("Tidesync: Everything is in sync · 2 repositories");
+        assertThat(vm.detail(ahead)).isEqualTo("main ↑2 ↓1 · synced 2 min ago");
+    }
+
+    @Test
+    void agoSpeaksLikeAPerson() {
+        assertThat(Ago.ago(java.time.Duration.ofSeconds(10))).isEqualTo("just now");
+        assertThat(Ago.ago(java.time.Duration.ofMinutes(14))).isEqualTo("14 min ago");
+        assertThat(Ago.ago(java.time.Duration.ofHours(5))).isEqualTo("5 h ago");
+        assertThat(Ago.ago(java.time.Duration.ofHours(30))).isEqualTo("yesterday");
+    }
+}

@@ -1,0 +1,153 @@
+package dev.tidesync.host;
+
+import dev.tidesync.config.ConfigException;
+import dev.tidesync.config.ConfigStore;
+import dev.tidesync.config.TidesyncHome;
+import dev.tidesync.control.ControlMessage.Reply;
+import dev.tidesync.control.ControlMessage.Request;
+import dev.tidesync.control.ControlServer;
+import dev.tidesync.engine.Engine;
+import dev.tidesync.engine.EngineListener;
+import dev.tidesync.engine.HookEvent;
+import dev.tidesync.engine.HookReply;
+import dev.tidesync.git.GitAccess;
+import dev.tidesync.journal.Journal;
+import dev.tidesync.sync.Host;
+import dev.tidesync.sync.SyncService;
+import dev.tidesync.trigger.SystemScheduler;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.random.RandomGenerator;
+
+/**
+ * One running engine with everything around it: timers, worker threads, watchers and the
+ * control socket that makes it the only one. `tidesync run` and the tray app both host the
+ * engine through this class, so they behave the same.
+ */
+public final class EngineHost implements AutoCloseable {
+
+    private final Engine engine;
+    private final Journal journal;
+    private final ConfigStore config;
+    private final GitAccess git;
+    private final SystemScheduler scheduler;
+    private final ExecutorService work;
+    private final ExecutorService watchers;
+    private final ControlServer server;
+
+    private EngineHost(Engine engine, Journal journal, ConfigStore config, GitAccess git, SystemScheduler scheduler,
+                       ExecutorService work, ExecutorService watchers, ControlServer server) {
+        this.engine = engine;
+        this.journal = journal;
+        this.config = config;
+        this.git = git;
+        this.scheduler = scheduler;
+        this.work = work;
+        this.watchers = watchers;
+        this.server = server;
+    }
+
+    /**
+     * Starts the engine and claims the control socket.
+     *
+     * @param environment the environment git sees (the process's own in production)
+     * @param onShow      what a second launch of the app asks for: show the window; empty when headless
+     */
+    public static EngineHost start(TidesyncHome home, Map<String, String> environment, Clock clock, List<EngineListener> listeners,
+                                   Optional<Runnable> onShow) throws ControlServer.AlreadyRunning, ConfigException, IOException {
+        ConfigStore config = new ConfigStore(home.configFile());
+        var settings = config.load().settings(); // an invalid file ends here, with its line and column
+        Journal journal = new Journal(home, settings.history(), clock);
+        SystemScheduler scheduler = new SystemScheduler(clock);
+        ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
+        ExecutorService watchers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("tidesync-watch-", 0).factory());
+        GitAccess described = GitAccess.detect(settings.network(), environment);
+        Engine engine = new Engine(new Engine.Options(config, journal,
+                s -> new SyncService(s, journal, GitAccess.detect(s.network(), environment), clock, Host.name())::sync,
+                scheduler, work, watchers, RandomGenerator.getDefault(), true, Duration.ofSeconds(30)));
+        listeners.forEach(engine::addListener);
+        ControlServer server;
+        try {
+            server = ControlServer.start(home, request -> answer(engine, request, onShow));
+        } catch (ControlServer.AlreadyRunning | IOException | RuntimeException e) {
+            work.shutdownNow();
+            watchers.shutdownNow();
+            scheduler.close();
+            throw e;
+        }
+        EngineHost host = new EngineHost(engine, journal, config, described, scheduler, work, watchers, server);
+        try {
+            engine.start();
+        } catch (ConfigException | RuntimeException e) {
+            host.close();
+            throw e;
+        }
+        return host;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public ConfigStore config() {
+        return config;
+    }
+
+    /** How remotes are reached, for the log and the about box. */
+    public String transport() {
+        return git.describe();
+    }
+
+    /** Stops the engine, letting running syncs finish for up to {@code grace}; false if one was still running. */
+    public boolean stop(Duration grace) {
+        boolean clean = engine.stop(grace);
+        close();
+        return clean;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        engine.close();
+        work.shutdownNow();
+        watchers.shutdownNow();
+        scheduler.close();
+    }
+
+    static Reply answer(Engine engine, Request request, Optional<Runnable> onShow) {
+        long pid = ProcessHandle.current().pid();
+        return switch (String.valueOf(request.op())) {
+            case "ping" -> new Reply(true, false, onShow.isPresent() ? "running (app)" : "running", pid);
+            case "reload" -> {
+                engine.reload();
+                yield new Reply(true, false, "reloaded", pid);
+            }
+            case "show" -> {
+                onShow.ifPresent(Runnable::run);
+                yield new Reply(onShow.isPresent(), false, onShow.isPresent() ? "shown" : "the headless engine has no window", pid);
+            }
+            case "hook" -> {
+                try {
+                    HookEvent event = HookEvent.fromId(request.event());
+                    Duration wait = Duration.ofMillis(request.waitMs() == null ? 0 : request.waitMs());
+                    HookReply r = engine.hook(event, Path.of(request.cwd() == null ? "." : request.cwd()), wait);
+                    yield new Reply(true, r.synced(), r.message(), pid);
+                } catch (IllegalArgumentException e) {
+                    yield new Reply(false, false, e.getMessage(), pid);
+                }
+            }
+            default -> new Reply(false, false, "unknown request " + request.op(), pid);
+        };
+    }
+}
