@@ -1,0 +1,118 @@
+package dev.tidesync.app.status;
+
+import dev.tidesync.app.AppActions;
+import dev.tidesync.app.status.RowLook.RowAction;
+import java.util.Optional;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+
+/**
+ * The compact panel a left click on the tray opens (and the main window where there is no
+ * tray): one row per repository with its state, branch, ahead/behind, last sync, message and
+ * one action.
+ */
+public final class StatusPanel extends VBox {
+
+    private final StatusViewModel model;
+    private final AppActions actions;
+    private final VBox list = new VBox(2);
+    private final Label summary = new Label();
+
+    public StatusPanel(StatusViewModel model, AppActions actions) {
+        this.model = model;
+        this.actions = actions;
+        getStyleClass().add("status-panel");
+        setPadding(new Insets(12));
+        setSpacing(10);
+        setPrefWidth(420);
+
+        summary.getStyleClass().add("summary");
+        summary.setId("summary");
+        summary.textProperty().bind(model.tooltipProperty().map(t -> t.replaceFirst("^Tidesync: ", "")));
+        Button syncAll = new Button("Sync all");
+        syncAll.setId("sync-all");
+        syncAll.setOnAction(e -> actions.syncAll());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox header = new HBox(8, summary, grow, syncAll);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        ScrollPane scroll = new ScrollPane(list);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(320);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+
+        Button history = new Button("Change log");
+        history.setOnAction(e -> actions.showHistory(Optional.empty()));
+        Button settings = new Button("Settings");
+        settings.setOnAction(e -> actions.showSettings());
+        HBox footer = new HBox(8, history, settings);
+
+        getChildren().addAll(header, scroll, footer);
+        model.rows().addListener((ListChangeListener<RepoRow>) c -> rebuild());
+        rebuild();
+    }
+
+    private void rebuild() {
+        if (model.rows().isEmpty()) {
+            Label empty = new Label("No repositories yet. Add one in Settings, or run `tidesync add PATH`.");
+            empty.setWrapText(true);
+            empty.setId("empty");
+            list.getChildren().setAll(empty);
+            return;
+        }
+        list.getChildren().setAll(model.rows().stream().map(this::rowNode).toList());
+    }
+
+    private HBox rowNode(RepoRow row) {
+        RowLook look = RowLook.of(row);
+        Circle dot = new Circle(6, Color.web(look.color()));
+        dot.getStyleClass().add("state-dot");
+        Label name = new Label(row.name());
+        name.setStyle("-fx-font-weight: bold;");
+        Label state = new Label(look.stateLabel());
+        state.getStyleClass().add("state-label");
+        state.setTextFill(Color.web(look.color()).darker());
+        HBox title = new HBox(8, name, state);
+        title.setAlignment(Pos.BASELINE_LEFT);
+        Label detail = new Label(model.detail(row));
+        detail.getStyleClass().add("detail");
+        detail.setOpacity(0.75);
+        Label message = new Label(row.message());
+        message.setWrapText(true);
+        message.getStyleClass().add("message");
+        VBox text = new VBox(2, title, detail, message);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+
+        Button action = new Button(look.action().label());
+        action.getStyleClass().add("row-action");
+        action.setOnAction(e -> act(look.action(), row));
+        action.setDisable(row.syncing());
+
+        HBox node = new HBox(10, dot, text, action);
+        node.setId("row-" + row.name());
+        node.getStyleClass().addAll("repo-row", "state-" + row.state());
+        node.setAlignment(Pos.CENTER_LEFT);
+        node.setPadding(new Insets(8));
+        return node;
+    }
+
+    private void act(RowAction action, RepoRow row) {
+        switch (action) {
+            case SYNC_NOW, RETRY -> actions.syncNow(row.path());
+            case RESOLVE -> actions.resolve(row.path());
+            case RESUME -> actions.resume(Optional.of(row.path()));
+        }
+    }
+}
