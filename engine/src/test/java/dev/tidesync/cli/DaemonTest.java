@@ -141,6 +141,9 @@ class DaemonTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEmpty();
         Await.until("the detached sync pushed the agent's file", LIMIT, () -> "from the agent\n".equals(fx.remoteFile("agent-wrote.md")));
+        // The detached process records the sync after the push: let it finish before the folder goes.
+        Await.until("the detached sync process ended", LIMIT, () -> ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine()
+                .filter(c -> c.contains(home.toString()) && c.contains("--run")).isPresent()));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.tidesync.fixture.Await;
 import dev.tidesync.fixture.Daemon;
 import dev.tidesync.fixture.GitHttpServer;
 import dev.tidesync.fixture.LoopbackServers;
+import dev.tidesync.fixture.Secrets;
 import dev.tidesync.fixture.Shell;
 import dev.tidesync.io.Json;
 import java.io.ByteArrayInputStream;
@@ -89,7 +90,7 @@ class HttpRemoteTest {
 
     @AfterEach
     void nothingSecretInTidesyncsFiles() throws Exception {
-        assertThat(filesHolding(tidesyncHome, PASSWORD)).isEmpty();
+        assertThat(Secrets.filesHolding(tidesyncHome, PASSWORD)).isEmpty();
     }
 
     @Test
@@ -158,7 +159,7 @@ class HttpRemoteTest {
 
         assertThat(sync.code()).isEqualTo(1);
         assertThat(sync.all() + doctor.all()).doesNotContain(secret);
-        assertThat(filesHolding(tidesyncHome, secret)).isEmpty();
+        assertThat(Secrets.filesHolding(tidesyncHome, secret)).isEmpty();
     }
 
     @Test
@@ -264,20 +265,5 @@ class HttpRemoteTest {
     Path repoPath() {
         String name = url.substring(url.lastIndexOf('/') + 1).replace(".git", "");
         return server.repoPath(name);
-    }
-
-    static List<Path> filesHolding(Path home, String secret) throws Exception {
-        if (!Files.exists(home)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(home)) {
-            return files.filter(Files::isRegularFile).filter(f -> {
-                try {
-                    return new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(secret);
-                } catch (java.io.IOException e) {
-                    return false;
-                }
-            }).toList();
-        }
     }
 }

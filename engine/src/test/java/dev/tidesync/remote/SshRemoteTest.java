@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tidesync.fixture.LoopbackServers;
+import dev.tidesync.fixture.Secrets;
 import dev.tidesync.fixture.Shell;
 import dev.tidesync.fixture.Sshd;
 import dev.tidesync.fixture.SystemUser;
@@ -254,21 +255,9 @@ class SshRemoteTest {
 
     /** Any file under Tidesync's home that holds the passphrase or private key material. */
     static java.util.List<Path> secretsIn(Path home) throws Exception {
-        if (!Files.exists(home)) {
-            return java.util.List.of();
-        }
         String privateKey = Files.readString(user.home().resolve(".ssh/id_gitbox")).lines()
                 .filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
-        try (Stream<Path> files = Files.walk(home)) {
-            return files.filter(Files::isRegularFile).filter(f -> {
-                try {
-                    String text = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
-                    return text.contains(PASSPHRASE) || text.contains(privateKey);
-                } catch (java.io.IOException e) {
-                    return false;
-                }
-            }).toList();
-        }
+        return Secrets.filesHolding(home, PASSPHRASE, privateKey);
     }
 
     static void awaitFile(Path file) throws InterruptedException {
