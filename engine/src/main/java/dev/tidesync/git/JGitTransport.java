@@ -21,8 +21,8 @@ import org.eclipse.jgit.transport.URIish;
 
 /**
  * Remotes through JGit's own transports: local paths (fast, no credentials involved), and the
- * fallback for machines without git (ssh via Apache MINA with ~/.ssh/config minus Include,
- * http with ~/.netrc; unknown host keys are refused since nobody can be asked).
+ * fallback for machines without git: http(s) with ~/.netrc only. JGit's ssh module is not
+ * bundled, so ssh remotes need the installed git.
  */
 public final class JGitTransport implements Transport {
 
