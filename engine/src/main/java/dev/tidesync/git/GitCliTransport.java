@@ -31,7 +31,7 @@ public final class GitCliTransport implements Transport {
     @Override
     public FetchResult fetch(GitRepo repo, String remote, Duration timeout) {
         try {
-            if (!remoteExists(repo, remote)) {
+            if (!repo.hasRemote(remote)) {
                 return new FetchResult.Failed(JGitTransport.missingRemote(remote));
             }
             RemoteUrl url = RemoteUrl.of(repo, remote, false);
@@ -49,7 +49,7 @@ public final class GitCliTransport implements Transport {
     @Override
     public PushResult push(GitRepo repo, String remote, String localRef, String remoteRef, Duration timeout) {
         try {
-            if (!remoteExists(repo, remote)) {
+            if (!repo.hasRemote(remote)) {
                 return new PushResult.Failed(JGitTransport.missingRemote(remote));
             }
             RemoteUrl url = RemoteUrl.of(repo, remote, true);
@@ -74,7 +74,7 @@ public final class GitCliTransport implements Transport {
     @Override
     public ProbeResult probe(GitRepo repo, String remote, Duration timeout) {
         try {
-            if (!remoteExists(repo, remote)) {
+            if (!repo.hasRemote(remote)) {
                 return new ProbeResult.Failed(JGitTransport.missingRemote(remote));
             }
             RemoteUrl url = RemoteUrl.of(repo, remote, false);
@@ -98,6 +98,9 @@ public final class GitCliTransport implements Transport {
     @Override
     public Optional<GitFailure> probePush(GitRepo repo, String remote, String localRef, String remoteRef, Duration timeout) {
         try {
+            if (!repo.hasRemote(remote)) {
+                return Optional.of(JGitTransport.missingRemote(remote));
+            }
             RemoteUrl url = RemoteUrl.of(repo, remote, true);
             GitCli.Result result = run(repo, url, timeout, "push", "--dry-run", "--porcelain", "--no-verify", remote, localRef + ":" + remoteRef);
             // Any answer about the ref, even "rejected", means the server let us in for writing.
@@ -163,10 +166,6 @@ public final class GitCliTransport implements Transport {
         }
         Path hook = repo.workTree().resolve(hooks.stdout().strip()).resolve("pre-push");
         return Files.isExecutable(hook);
-    }
-
-    private static boolean remoteExists(GitRepo repo, String remote) {
-        return repo.repository().getRemoteNames().contains(remote);
     }
 
     private static Map<String, String> trackingRefs(GitRepo repo, String remote) throws IOException {

@@ -59,6 +59,11 @@ public final class GitRepo implements AutoCloseable {
         return repository.getWorkTree().toPath();
     }
 
+    /** Whether git's config names a remote called {@code remote}. */
+    public boolean hasRemote(String remote) {
+        return repository.getRemoteNames().contains(remote);
+    }
+
     public Path gitDir() {
         return repository.getDirectory().toPath();
     }

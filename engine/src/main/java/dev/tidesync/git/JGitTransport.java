@@ -38,7 +38,7 @@ public final class JGitTransport implements Transport {
     @Override
     public FetchResult fetch(GitRepo repo, String remote, Duration timeout) {
         try {
-            if (!remoteExists(repo, remote)) {
+            if (!repo.hasRemote(remote)) {
                 return new FetchResult.Failed(missingRemote(remote));
             }
             FetchCommand fetch = repo.git().fetch().setRemote(remote).setTimeout(seconds(timeout)).setCredentialsProvider(NETRC);
@@ -52,7 +52,7 @@ public final class JGitTransport implements Transport {
     @Override
     public Transport.PushResult push(GitRepo repo, String remote, String localRef, String remoteRef, Duration timeout) {
         try {
-            if (!remoteExists(repo, remote)) {
+            if (!repo.hasRemote(remote)) {
                 return new Transport.PushResult.Failed(missingRemote(remote));
             }
             PushCommand push = repo.git().push()
@@ -113,7 +113,7 @@ public final class JGitTransport implements Transport {
     @Override
     public Optional<GitFailure> probePush(GitRepo repo, String remote, String localRef, String remoteRef, Duration timeout) {
         try {
-            if (!remoteExists(repo, remote)) {
+            if (!repo.hasRemote(remote)) {
                 return Optional.of(missingRemote(remote));
             }
             PushCommand push = repo.git().push().setRemote(remote).setDryRun(true).setCredentialsProvider(NETRC)
@@ -131,7 +131,7 @@ public final class JGitTransport implements Transport {
     @Override
     public ProbeResult probe(GitRepo repo, String remote, Duration timeout) {
         try {
-            if (!remoteExists(repo, remote)) {
+            if (!repo.hasRemote(remote)) {
                 return new ProbeResult.Failed(missingRemote(remote));
             }
             var refs = repo.git().lsRemote().setRemote(remote).setHeads(true).setCredentialsProvider(NETRC).setTimeout(seconds(timeout)).call();
@@ -139,10 +139,6 @@ public final class JGitTransport implements Transport {
         } catch (GitAPIException | RuntimeException e) {
             return new ProbeResult.Failed(FailureClassifier.classify("ls-remote", remote, e));
         }
-    }
-
-    private static boolean remoteExists(GitRepo repo, String remote) {
-        return repo.repository().getRemoteNames().contains(remote);
     }
 
     static GitFailure missingRemote(String remote) {
