@@ -17,4 +17,8 @@ final class CliError extends RuntimeException {
     static CliError usage(String message) {
         return new CliError(ExitCodes.USAGE, message);
     }
+
+    static CliError failed(String message) {
+        return new CliError(ExitCodes.FAILED, message);
+    }
 }

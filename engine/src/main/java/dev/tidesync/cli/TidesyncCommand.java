@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
                 HistoryCommand.class, StatsCommand.class,
                 SwitchCommands.Enable.class, SwitchCommands.Disable.class,
                 SwitchCommands.Pause_.class, SwitchCommands.Resume.class,
+                RepairCommands.Resolve.class, RepairCommands.Undo.class,
                 RunCommand.class, HookCommand.class,
                 ConfigCommand.class, DoctorCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

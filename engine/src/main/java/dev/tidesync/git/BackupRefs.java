@@ -18,6 +18,9 @@ public final class BackupRefs {
 
     public static final String PREFIX = "refs/tidesync/backup/";
 
+    /** How many backups per branch every Tidesync writer keeps. */
+    public static final int KEEP = 50;
+
     private final int keep;
 
     public BackupRefs(int keep) {

@@ -55,7 +55,7 @@ public final class Inspector {
     }
 
     /** Upstream from branch config, else the first preferred remote, else the only remote there is. */
-    static Optional<Upstream> upstream(Repository r, String branchRef, List<String> preferredRemotes) {
+    public static Optional<Upstream> upstream(Repository r, String branchRef, List<String> preferredRemotes) {
         String shortName = Repository.shortenRefName(branchRef);
         BranchConfig config = new BranchConfig(r.getConfig(), shortName);
         String remote = config.getRemote();

@@ -29,7 +29,7 @@ public final class SyncCycle {
     private final Transport transport;
     private final Clock clock;
     private final String host;
-    private final Integrator integrator = new Integrator(new BackupRefs(50));
+    private final Integrator integrator = new Integrator(new BackupRefs(BackupRefs.KEEP));
 
     public SyncCycle(GitAccess git, Clock clock, String host) {
         this.git = git;

@@ -111,6 +111,48 @@ class CliTest {
     }
 
     @Test
+    void resolveListsTheConflictThenEndsItAsChosenAndSyncs() throws Exception {
+        tidesync("sync", desktop.toString());
+        write(laptop, "a.md", "laptop\n");
+        tidesync("sync", laptop.toString());
+        write(desktop, "a.md", "desktop\n");
+        tidesync("sync", desktop.toString());
+
+        Run listed = tidesync("resolve", desktop.toString());
+        Run wrongFile = tidesync("resolve", desktop.toString(), "--mine", "b.md");
+        Run resolved = tidesync("resolve", desktop.toString(), "--all", "both");
+
+        assertThat(listed.code()).isEqualTo(3);
+        assertThat(listed.out()).contains("a.md (changed here and on the remote)");
+        assertThat(wrongFile.code()).isEqualTo(2);
+        assertThat(wrongFile.err()).contains("b.md is not one of the conflicting files (a.md)");
+        assertThat(resolved.code()).as(resolved.err()).isZero();
+        assertThat(resolved.out()).contains("kept both of a.md").contains("desktop: Pushed 2 commits");
+        assertThat(GitFixture.read(desktop, "a.md")).isEqualTo("laptop\n");
+        assertThat(tidesync("status", desktop.toString(), "--json").json().get(0).get("state").asText()).isEqualTo("synced");
+        assertThat(tidesync("sync", laptop.toString()).code()).isZero();
+        assertThat(GitFixture.read(laptop, "a (" + dev.tidesync.sync.Host.name() + "'s copy "
+                + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ").md")).isEqualTo("desktop\n");
+    }
+
+    @Test
+    void undoPutsBackTheFilesAPullChangedAndSaysWhenThereIsNothingToUndo() throws Exception {
+        write(laptop, "a.md", "changed on laptop\n");
+        tidesync("sync", laptop.toString());
+        tidesync("sync", desktop.toString());
+        assertThat(GitFixture.read(desktop, "a.md")).isEqualTo("changed on laptop\n");
+
+        Run undone = tidesync("undo", desktop.toString());
+        Run again = tidesync("undo", laptop.toString());
+
+        assertThat(undone.code()).as(undone.err()).isZero();
+        assertThat(undone.out()).contains("Undo Tidesync's fast-forward");
+        assertThat(GitFixture.read(desktop, "a.md")).isEqualTo("a\n");
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.err()).contains("nothing to undo").doesNotContain("Exception");
+    }
+
+    @Test
     void aHeldBackSecretExitsFourAndIsListed() throws Exception {
         write(desktop, ".env", "TOKEN=secret-value\n");
 

@@ -1,0 +1,81 @@
+package dev.tidesync.resolve;
+
+import dev.tidesync.config.RepositorySettings;
+import dev.tidesync.config.Settings;
+import dev.tidesync.git.BackupRefs;
+import dev.tidesync.git.GitAccess;
+import dev.tidesync.git.GitRepo;
+import dev.tidesync.git.Identity;
+import dev.tidesync.git.NotARepositoryException;
+import dev.tidesync.io.InterProcessLock;
+import dev.tidesync.sync.SyncService;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Conflict resolution and undo as the user asks for them (tray dialog, CLI): each under the
+ * repository's sync lock, so it never races a sync, and as the user's git identity.
+ */
+public final class Repairs {
+
+    private final Settings settings;
+    private final GitAccess git;
+    private final Clock clock;
+    private final String host;
+
+    public Repairs(Settings settings, GitAccess git, Clock clock, String host) {
+        this.settings = settings;
+        this.git = git;
+        this.clock = clock;
+        this.host = host;
+    }
+
+    public Optional<Conflicts> conflicts(RepositorySettings repository) throws IOException, ResolveException {
+        return locked(repository, repo -> resolver().inspect(repo, repository.remotes()));
+    }
+
+    public Resolved resolve(RepositorySettings repository, Conflicts conflicts, Map<String, Choice> choices)
+            throws IOException, ResolveException {
+        return locked(repository, repo -> resolver().resolve(repo, conflicts, choices,
+                Identity.of(repo, git.config(repo), clock), host, LocalDate.ofInstant(clock.instant(), clock.getZone())));
+    }
+
+    public Optional<SyncUndo.Undoable> undoable(RepositorySettings repository) throws IOException, ResolveException {
+        return locked(repository, repo -> undo().check(repo));
+    }
+
+    public Resolved undo(RepositorySettings repository) throws IOException, ResolveException {
+        return locked(repository, repo -> undo().undo(repo, Identity.of(repo, git.config(repo), clock)));
+    }
+
+    private ConflictResolver resolver() {
+        return new ConflictResolver(new BackupRefs(BackupRefs.KEEP));
+    }
+
+    private SyncUndo undo() {
+        return new SyncUndo(new BackupRefs(BackupRefs.KEEP));
+    }
+
+    private interface Work<T> {
+        T run(GitRepo repo) throws IOException, ResolveException;
+    }
+
+    private <T> T locked(RepositorySettings repository, Work<T> work) throws IOException, ResolveException {
+        try (GitRepo repo = GitRepo.open(repository.workTree())) {
+            Duration wait = Duration.ofSeconds(settings.locks().waitSeconds());
+            Optional<InterProcessLock.Held> lock = InterProcessLock.acquire(SyncService.lockFile(repo), wait);
+            if (lock.isEmpty()) {
+                throw new ResolveException("A sync of " + repository.name() + " is still running; try again when it finishes");
+            }
+            try (InterProcessLock.Held held = lock.get()) {
+                return work.run(repo);
+            }
+        } catch (NotARepositoryException e) {
+            throw new ResolveException(e.getMessage());
+        }
+    }
+}
