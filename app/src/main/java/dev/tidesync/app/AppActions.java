@@ -18,6 +18,9 @@ public interface AppActions {
 
     void resolve(Path repository);
 
+    /** Undo the last sync that moved the repository's branch, after asking. */
+    void undo(Path repository);
+
     void openFolder(Path repository);
 
     void openRemote(Path repository);

@@ -37,6 +37,11 @@ public final class RecordingActions implements AppActions {
     }
 
     @Override
+    public void undo(Path repository) {
+        calls.add("undo " + repository);
+    }
+
+    @Override
     public void openFolder(Path repository) {
         calls.add("open folder " + repository);
     }

@@ -3,11 +3,13 @@ package dev.tidesync.cli;
 import dev.tidesync.config.ConfigException;
 import dev.tidesync.config.RepositorySettings;
 import dev.tidesync.journal.Pause;
+import dev.tidesync.journal.Pauses;
 import dev.tidesync.sync.Trigger;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,17 +86,10 @@ final class SwitchCommands {
         public Integer call() throws IOException {
             Services services = root.services();
             Instant now = services.environment().clock().instant();
-            Pause pause = new Pause(now, duration == null ? null : now.plus(duration));
+            Optional<RepositorySettings> repo = Optional.ofNullable(path).map(services::watched);
+            Pause pause = Pauses.pause(services.journal(), repo.map(RepositorySettings::workTree), now, Optional.ofNullable(duration));
             String until = duration == null ? " until resumed" : " until " + pause.until();
-            if (path == null) {
-                services.journal().update(s -> s.withPause(pause));
-                new Printer(root).line("Automatic syncing is paused" + until);
-            } else {
-                RepositorySettings repo = services.watched(path);
-                String key = repo.workTree().toString();
-                services.journal().update(s -> s.with(key, s.repository(key).withPause(pause)));
-                new Printer(root).line(repo.name() + " is paused" + until);
-            }
+            new Printer(root).line(repo.map(r -> r.name() + " is paused").orElse("Automatic syncing is paused") + until);
             return ExitCodes.OK;
         }
     }
@@ -110,23 +105,10 @@ final class SwitchCommands {
         @Override
         public Integer call() throws IOException {
             Services services = root.services();
-            if (path == null) {
-                services.journal().update(s -> {
-                    var next = s.withPause(null);
-                    for (String key : s.repositories().keySet()) {
-                        next = next.with(key, next.repository(key).withPause(null));
-                    }
-                    return next;
-                });
-                services.engineReload();
-                new Printer(root).line("Syncing resumed");
-            } else {
-                RepositorySettings repo = services.watched(path);
-                String key = repo.workTree().toString();
-                services.journal().update(s -> s.with(key, s.repository(key).withPause(null)));
-                services.engineReload();
-                new Printer(root).line(repo.name() + " resumed");
-            }
+            Optional<RepositorySettings> repo = Optional.ofNullable(path).map(services::watched);
+            Pauses.resume(services.journal(), repo.map(RepositorySettings::workTree));
+            services.engineReload();
+            new Printer(root).line(repo.map(r -> r.name() + " resumed").orElse("Syncing resumed"));
             return ExitCodes.OK;
         }
     }

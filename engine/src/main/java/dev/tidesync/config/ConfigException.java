@@ -8,11 +8,18 @@ public final class ConfigException extends Exception {
 
     private final Path file;
     private final Optional<JsonLocator.Location> location;
+    private final String problem;
 
     public ConfigException(Path file, Optional<JsonLocator.Location> location, String problem) {
         super(render(file, location, problem));
         this.file = file;
         this.location = location;
+        this.problem = problem;
+    }
+
+    /** The sentence without the file's name, for a form that shows it beside the field. */
+    public String problem() {
+        return problem;
     }
 
     public Path file() {

@@ -18,9 +18,11 @@ public record Settings(
         HistorySettings history,
         Throttle throttle,
         List<WatchRoot> watchRoots,
-        List<RepositorySettings> repositories) {
+        List<RepositorySettings> repositories,
+        DesktopSettings desktop) {
 
     public Settings {
+        desktop = desktop == null ? DesktopSettings.defaults() : desktop;
         watchRoots = watchRoots == null ? List.of() : List.copyOf(watchRoots);
         repositories = repositories == null ? List.of() : List.copyOf(repositories);
     }
@@ -81,11 +83,12 @@ public record Settings(
     public static Settings defaults() {
         return new Settings(true, Triggers.defaults(), new CommitSettings(DEFAULT_MESSAGE_TEMPLATE),
                 GuardSettings.defaults(), new LockSettings(600, 30), new NetworkSettings(30, TransportChoice.AUTO, false),
-                new HistorySettings(10L * 1024 * 1024, 5), new Throttle(10, 15, 1800, 5), List.of(), List.of());
+                new HistorySettings(10L * 1024 * 1024, 5), new Throttle(10, 15, 1800, 5), List.of(), List.of(),
+                DesktopSettings.defaults());
     }
 
     public Settings withRepositories(List<RepositorySettings> next) {
-        return new Settings(enabled, triggers, commit, guards, locks, network, history, throttle, watchRoots, next);
+        return new Settings(enabled, triggers, commit, guards, locks, network, history, throttle, watchRoots, next, desktop);
     }
 
     /** The repository whose work tree is {@code workTree}, compared as real paths. */

@@ -23,6 +23,11 @@ public final class ControlMessage {
             return new Request("reload", null, null, null);
         }
 
+        /** A second launch of the tray app asks the running one to show itself. */
+        public static Request show() {
+            return new Request("show", null, null, null);
+        }
+
         public static Request hook(String event, String cwd, long waitMs) {
             return new Request("hook", event, cwd, waitMs);
         }

@@ -41,6 +41,37 @@ public record RemoteUrl(Kind kind, String host, String user, int port, String te
                 Redaction.redact(uri.toString()));
     }
 
+    /**
+     * The remote's web page, as forges (GitHub, GitLab, Gitea, Bitbucket…) lay them out: https,
+     * the same host, the path without ".git". Never carries a user name or credential. Empty for
+     * local paths and remotes whose URL cannot be read.
+     */
+    public static java.util.Optional<java.net.URI> webPage(GitRepo repo, String remote) {
+        try {
+            RemoteConfig config = new RemoteConfig(repo.repository().getConfig(), remote);
+            return config.getURIs().isEmpty() ? java.util.Optional.empty() : webPage(config.getURIs().getFirst());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    static java.util.Optional<java.net.URI> webPage(URIish uri) {
+        if (uri.getHost() == null || uri.getPath() == null) {
+            return java.util.Optional.empty();
+        }
+        String path = uri.getPath().replaceAll("/+$", "").replaceAll("\\.git$", "");
+        if (!path.startsWith("/")) {
+            path = "/" + path;
+        }
+        boolean plainHttp = "http".equals(uri.getScheme());
+        int port = plainHttp || "https".equals(uri.getScheme()) ? uri.getPort() : -1;
+        try {
+            return java.util.Optional.of(new java.net.URI(plainHttp ? "http" : "https", null, uri.getHost(), port, path, null, null));
+        } catch (URISyntaxException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public boolean local() {
         return kind == Kind.LOCAL;
     }

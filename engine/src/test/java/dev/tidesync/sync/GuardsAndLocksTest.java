@@ -189,7 +189,7 @@ class GuardsAndLocksTest {
 
     private static Settings withLockWait(Settings s, long waitSeconds) {
         return new Settings(s.enabled(), s.triggers(), s.commit(), s.guards(),
-                new Settings.LockSettings(s.locks().staleIndexLockSeconds(), waitSeconds), s.network(), s.history(), s.throttle(), s.watchRoots(), s.repositories());
+                new Settings.LockSettings(s.locks().staleIndexLockSeconds(), waitSeconds), s.network(), s.history(), s.throttle(), s.watchRoots(), s.repositories(), s.desktop());
     }
 
     private static RepositorySettings settings(Path repo, GuardSettings guards, List<String> excludes) {

@@ -76,7 +76,7 @@ class SyncServiceTest {
     @Test
     void aDisabledTriggerOrGlobalSwitchSkipsWithTheWayBack() throws Exception {
         Settings d = Settings.defaults();
-        Settings off = new Settings(false, d.triggers(), d.commit(), d.guards(), d.locks(), d.network(), d.history(), d.throttle(), d.watchRoots(), d.repositories());
+        Settings off = new Settings(false, d.triggers(), d.commit(), d.guards(), d.locks(), d.network(), d.history(), d.throttle(), d.watchRoots(), d.repositories(), d.desktop());
 
         SyncOutcome outcome = service(off).sync(settings, SyncRequest.of(Action.SYNC, Trigger.SESSION_END));
 

@@ -1,0 +1,223 @@
+package dev.tidesync.app.history;
+
+import dev.tidesync.journal.HistoryRecord;
+import dev.tidesync.sync.SyncResult;
+import dev.tidesync.sync.Trigger;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * The change-log viewer: filters and search on top, the activity of the last 24 hours, the
+ * table (virtualized, so 100 000 rows scroll like 100), and the selected sync's details.
+ */
+public final class HistoryView extends BorderPane {
+
+    static final String ALL = "All";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final HistoryViewModel model;
+    private final Clock clock;
+    private final ComboBox<String> repository = new ComboBox<>();
+    private final ComboBox<String> trigger = new ComboBox<>();
+    private final ComboBox<String> result = new ComboBox<>();
+    private final TextField search = new TextField();
+    private final TableView<HistoryRecord> table = new TableView<>();
+    private final XYChart.Series<String, Number> okSeries = new XYChart.Series<>();
+    private final XYChart.Series<String, Number> failedSeries = new XYChart.Series<>();
+    private final Label activitySummary = new Label();
+    private final PauseTransition chartLater = new PauseTransition(Duration.millis(500));
+
+    public HistoryView(HistoryViewModel model, Clock clock) {
+        this.model = model;
+        this.clock = clock;
+        getStyleClass().add("history-view");
+        setPadding(new Insets(10));
+        setTop(new VBox(8, filterBar(), chart()));
+        setCenter(body());
+        model.all().addListener((ListChangeListener<HistoryRecord>) c -> chartLater.playFromStart());
+        chartLater.setOnFinished(e -> refreshChart());
+        refreshChart();
+    }
+
+    private HBox filterBar() {
+        repository.setId("filter-repository");
+        repository.getItems().add(ALL);
+        model.repositories().subscribe(() -> {
+            String keep = repository.getValue();
+            List<String> items = new ArrayList<>();
+            items.add(ALL);
+            items.addAll(model.repositories());
+            repository.getItems().setAll(items);
+            repository.setValue(keep == null || !items.contains(keep) ? ALL : keep);
+        });
+        repository.setValue(ALL);
+        trigger.setId("filter-trigger");
+        trigger.getItems().add(ALL);
+        trigger.getItems().addAll(Arrays.stream(Trigger.values()).map(Trigger::id).toList());
+        trigger.setValue(ALL);
+        result.setId("filter-result");
+        result.getItems().add(ALL);
+        result.getItems().addAll(Arrays.stream(SyncResult.values()).map(SyncResult::id).toList());
+        result.setValue(ALL);
+        search.setId("search");
+        search.setPromptText("Search messages, files, commits");
+        HBox.setHgrow(search, Priority.ALWAYS);
+        PauseTransition typing = new PauseTransition(Duration.millis(150));
+        typing.setOnFinished(e -> applyFilter());
+        search.textProperty().subscribe(t -> typing.playFromStart());
+        search.setOnAction(e -> applyFilter());
+        repository.setOnAction(e -> applyFilter());
+        trigger.setOnAction(e -> applyFilter());
+        result.setOnAction(e -> applyFilter());
+        model.filterProperty().subscribe(f -> {
+            repository.setValue(f.repository().orElse(ALL));
+            trigger.setValue(f.trigger().orElse(ALL));
+            result.setValue(f.result().orElse(ALL));
+        });
+        Label count = new Label();
+        count.setId("count");
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        model.shown().subscribe(() -> count.setText(model.shown().size() + " of " + model.all().size() + " syncs"));
+        HBox bar = new HBox(8, new Label("Repository"), repository, new Label("Trigger"), trigger, new Label("Result"), result, search, count);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    /** Reads the controls into the model's filter; the search is applied after a short pause in typing. */
+    void applyFilter() {
+        model.filterProperty().set(new HistoryFilter(choice(repository), choice(trigger), choice(result),
+                search.getText() == null ? "" : search.getText()));
+    }
+
+    private static Optional<String> choice(ComboBox<String> box) {
+        return Optional.ofNullable(box.getValue()).filter(v -> !v.equals(ALL));
+    }
+
+    private VBox chart() {
+        CategoryAxis x = new CategoryAxis();
+        NumberAxis y = new NumberAxis();
+        y.setMinorTickVisible(false);
+        StackedBarChart<String, Number> bars = new StackedBarChart<>(x, y);
+        bars.setId("activity");
+        bars.setAnimated(false);
+        bars.setLegendVisible(true);
+        bars.setPrefHeight(150);
+        bars.setMinHeight(120);
+        bars.setCategoryGap(2);
+        okSeries.setName("synced");
+        failedSeries.setName("failed or stopped");
+        bars.getData().addAll(List.of(okSeries, failedSeries));
+        activitySummary.setId("activity-summary");
+        activitySummary.setOpacity(0.8);
+        return new VBox(2, bars, activitySummary);
+    }
+
+    private void refreshChart() {
+        List<Activity.Hour> hours = Activity.perHour(model.all(), clock.instant(), 24);
+        DateTimeFormatter hh = DateTimeFormatter.ofPattern("HH").withZone(clock.getZone());
+        List<XYChart.Data<String, Number>> ok = new ArrayList<>();
+        List<XYChart.Data<String, Number>> failed = new ArrayList<>();
+        int total = 0;
+        int failures = 0;
+        long slowest = 0;
+        for (Activity.Hour h : hours) {
+            String label = hh.format(h.start());
+            ok.add(new XYChart.Data<>(label, h.ok()));
+            failed.add(new XYChart.Data<>(label, h.failed()));
+            total += h.ok() + h.failed();
+            failures += h.failed();
+            slowest = Math.max(slowest, h.medianMs());
+        }
+        okSeries.getData().setAll(ok);
+        failedSeries.getData().setAll(failed);
+        activitySummary.setText("Last 24 hours: " + total + " syncs, " + failures + " failed or stopped"
+                + (total > 0 ? ", slowest hourly median " + slowest + " ms" : ""));
+    }
+
+    private SplitPane body() {
+        table.setId("history-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        ZoneId zone = clock.getZone();
+        table.getColumns().add(column("Time", 150, r -> r.time() == null ? "" : TIME.format(r.time().atZone(zone))));
+        table.getColumns().add(column("Repository", 120, HistoryRecord::name));
+        table.getColumns().add(column("Trigger", 95, r -> r.trigger() == null ? "" : r.trigger().id()));
+        table.getColumns().add(column("Action", 60, r -> r.action() == null ? "" : r.action().id()));
+        table.getColumns().add(column("Result", 80, r -> r.result() == null ? "" : r.result().id()));
+        table.getColumns().add(column("Files", 50, r -> r.files().isEmpty() ? "" : String.valueOf(r.files().size())));
+        table.getColumns().add(column("Commits", 70, r -> r.commitsIn() + r.commitsOut() == 0 ? ""
+                : "↓" + r.commitsIn() + " ↑" + r.commitsOut()));
+        table.getColumns().add(column("Duration", 75, r -> r.durationMs() + " ms"));
+        table.getColumns().add(column("Message", 300, HistoryRecord::message));
+        SortedList<HistoryRecord> sorted = new SortedList<>(model.shown());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setPlaceholder(new Label("No syncs match"));
+
+        TextArea details = new TextArea();
+        details.setId("details");
+        details.setEditable(false);
+        details.setWrapText(true);
+        details.setStyle("-fx-font-family: monospace;");
+        Button copyCommit = new Button("Copy commit id");
+        copyCommit.setId("copy-commit");
+        Button copyDetails = new Button("Copy details");
+        table.getSelectionModel().selectedItemProperty().subscribe(r -> {
+            details.setText(r == null ? "Select a sync to see its files and commits." : HistoryViewModel.details(r));
+            copyCommit.setDisable(r == null || r.commit() == null);
+        });
+        copyCommit.setOnAction(e -> copy(table.getSelectionModel().getSelectedItem().commit()));
+        copyDetails.setOnAction(e -> copy(details.getText()));
+        VBox.setVgrow(details, Priority.ALWAYS);
+        VBox side = new VBox(6, details, new HBox(6, copyCommit, copyDetails));
+        side.setPadding(new Insets(0, 0, 0, 6));
+        SplitPane split = new SplitPane(table, side);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.68);
+        return split;
+    }
+
+    private static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private static TableColumn<HistoryRecord, String> column(String title, double width, java.util.function.Function<HistoryRecord, String> value) {
+        TableColumn<HistoryRecord, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return c;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.tidesync.app.os;
+
+import dev.tidesync.app.alerts.Alert;
+import javafx.application.Platform;
+
+/** Windows and macOS: the tray icon's own message, which those systems show as a native notification. */
+public final class TrayMessageNotifier implements DesktopNotifier {
+
+    private final Tray tray;
+
+    public TrayMessageNotifier(Tray tray) {
+        this.tray = tray;
+    }
+
+    @Override
+    public void notify(Alert alert) {
+        Platform.runLater(() -> tray.message(alert.title(), alert.text(), alert.urgent()));
+    }
+
+    @Override
+    public String describe() {
+        return "the tray icon's messages";
+    }
+}
