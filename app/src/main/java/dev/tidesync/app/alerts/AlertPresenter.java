@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 import org.controlsfx.control.Notifications;
 import org.controlsfx.control.action.Action;
@@ -42,9 +43,9 @@ public final class AlertPresenter {
 
     private void popup(Alert alert) {
         Notifications n = Notifications.create()
-                .owner(owner)
+                .owner(Screen.getPrimary()) // placed on the screen; the invisible owner window (which must exist) carries it
                 .title(alert.title())
-                .text(alert.text())
+                .text(wrap(alert.text(), 56))
                 .position(Pos.TOP_RIGHT)
                 .hideAfter(alert.urgent() ? javafx.util.Duration.seconds(30) : javafx.util.Duration.seconds(6))
                 .action(new Action(alert.actionLabel(), e -> act(alert)));
@@ -53,6 +54,24 @@ public final class AlertPresenter {
         } else {
             n.showInformation();
         }
+    }
+
+    /** The popup's label does not wrap by itself; break long sentences at spaces. */
+    static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        int line = 0;
+        for (String word : text.split(" ")) {
+            if (line > 0 && line + 1 + word.length() > width) {
+                out.append('\n');
+                line = 0;
+            } else if (line > 0) {
+                out.append(' ');
+                line++;
+            }
+            out.append(word);
+            line += word.length();
+        }
+        return out.toString();
     }
 
     private void act(Alert alert) {

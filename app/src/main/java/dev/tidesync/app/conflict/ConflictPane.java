@@ -50,7 +50,7 @@ public final class ConflictPane extends VBox {
             for (Choice choice : Choice.values()) {
                 ToggleButton b = new ToggleButton(label(choice));
                 b.setUserData(choice);
-                b.setId("choice-" + file.path() + "-" + choice.name().toLowerCase(java.util.Locale.ROOT));
+                b.setId("choice-" + row + "-" + choice.name().toLowerCase(java.util.Locale.ROOT));
                 buttons.getButtons().add(b);
             }
             group.selectedToggleProperty().subscribe(t -> {

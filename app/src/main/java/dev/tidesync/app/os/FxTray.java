@@ -7,9 +7,7 @@ import dev.tidesync.app.tray.TrayIcons;
 import java.awt.SystemTray;
 import java.util.List;
 import java.util.Optional;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
@@ -44,6 +42,7 @@ public final class FxTray implements Tray {
             int h = Math.max(16, size.height);
             FXTrayIcon icon = new FXTrayIcon(owner, TrayIcons.render(TrayState.SYNCED, Math.min(w, h), 0), w, h);
             icon.setApplicationTitle("Tidesync");
+            icon.noDefaultAction(); // the owner stage is invisible on purpose
             icon.show();
             return Optional.of(new FxTray(icon, w, h));
         } catch (RuntimeException | LinkageError e) {
@@ -76,31 +75,30 @@ public final class FxTray implements Tray {
             return;
         }
         shownMenu = labels;
-        icon.clear();
-        for (MenuEntry e : entries) {
-            if (e instanceof MenuEntry.Separator) {
-                icon.addSeparator();
-            } else {
-                icon.addMenuItem(toFx(e));
-            }
-        }
+        // Built as an AWT menu directly: FXTrayIcon moves submenus to the end, and the order matters here.
+        java.awt.TrayIcon awt = icon.getRestricted().getTrayIcon();
+        java.awt.EventQueue.invokeLater(() -> {
+            java.awt.PopupMenu popup = new java.awt.PopupMenu();
+            entries.forEach(e -> add(popup, e));
+            awt.setPopupMenu(popup);
+        });
     }
 
-    private static MenuItem toFx(MenuEntry entry) {
-        return switch (entry) {
+    private static void add(java.awt.Menu parent, MenuEntry entry) {
+        switch (entry) {
             case MenuEntry.Item i -> {
-                MenuItem item = new MenuItem(i.label());
-                item.setDisable(!i.enabled());
-                item.setOnAction(e -> i.action().run());
-                yield item;
+                java.awt.MenuItem item = new java.awt.MenuItem(i.label());
+                item.setEnabled(i.enabled());
+                item.addActionListener(e -> Platform.runLater(i.action()));
+                parent.add(item);
             }
             case MenuEntry.Submenu s -> {
-                Menu menu = new Menu(s.label());
-                s.entries().forEach(child -> menu.getItems().add(child instanceof MenuEntry.Separator ? new SeparatorMenuItem() : toFx(child)));
-                yield menu;
+                java.awt.Menu menu = new java.awt.Menu(s.label());
+                s.entries().forEach(child -> add(menu, child));
+                parent.add(menu);
             }
-            case MenuEntry.Separator s -> new SeparatorMenuItem();
-        };
+            case MenuEntry.Separator s -> parent.addSeparator();
+        }
     }
 
     /** The menu's text and enabled flags: what decides whether it must be rebuilt. */
@@ -114,7 +112,15 @@ public final class FxTray implements Tray {
 
     @Override
     public void onOpen(Runnable action) {
-        icon.setOnAction(e -> action.run());
+        // FXTrayIcon's own click handler fires for every button, so the menu's right click would open the panel too.
+        icon.getRestricted().getTrayIcon().addMouseListener(new java.awt.event.MouseAdapter() {
+            @Override
+            public void mouseClicked(java.awt.event.MouseEvent e) {
+                if (e.getButton() == java.awt.event.MouseEvent.BUTTON1 && !e.isPopupTrigger()) {
+                    javafx.application.Platform.runLater(action);
+                }
+            }
+        });
     }
 
     @Override
