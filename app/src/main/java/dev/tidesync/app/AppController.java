@@ -202,7 +202,7 @@ final class AppController implements AppActions {
             });
         }
         history.repository(repository.flatMap(this::watched).map(RepositorySettings::name));
-        windows.window("history", "Tidesync: change log", () -> new HistoryView(history, clock)).setOnHidden(e -> history = null);
+        windows.window("history", "Tidesync: change log", () -> new HistoryView(history, clock), 1120, 700).setOnHidden(e -> history = null);
     }
 
     /** A finished sync, as history.jsonl now has it: live in the open viewer. */
@@ -220,7 +220,7 @@ final class AppController implements AppActions {
                 Theme.apply(s.desktop().theme());
                 feed.refreshAll();
             });
-            windows.window("settings", "Tidesync: settings", () -> new SettingsView(editor, this::chooseFolder, autoStart));
+            windows.window("settings", "Tidesync: settings", () -> new SettingsView(editor, this::chooseFolder, autoStart), 780, 560);
         } catch (ConfigException e) {
             windows.error("The settings file cannot be read", e.getMessage());
         }

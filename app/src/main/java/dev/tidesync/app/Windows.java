@@ -107,11 +107,18 @@ final class Windows {
 
     /** Brings the window named {@code key} to the front, creating it once. */
     Stage window(String key, String title, Supplier<Parent> content) {
+        return window(key, title, content, -1, -1);
+    }
+
+    /** As {@link #window(String, String, Supplier)}, at a size that fits a small laptop screen. */
+    Stage window(String key, String title, Supplier<Parent> content, double width, double height) {
         Stage stage = open.get(key);
         if (stage == null) {
             stage = new Stage();
             stage.setTitle(title);
-            stage.setScene(new Scene(content.get()));
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            stage.setScene(width > 0 ? new Scene(content.get(), Math.min(width, screen.getWidth() - 40), Math.min(height, screen.getHeight() - 40))
+                    : new Scene(content.get()));
             Stage created = stage;
             stage.setOnHidden(e -> open.remove(key, created));
             open.put(key, stage);

@@ -63,6 +63,7 @@ public final class HistoryView extends BorderPane {
         this.model = model;
         this.clock = clock;
         getStyleClass().add("history-view");
+        getStylesheets().add(HistoryView.class.getResource("history.css").toExternalForm());
         setPadding(new Insets(10));
         setTop(new VBox(8, filterBar(), chart()));
         setCenter(body());
@@ -93,6 +94,7 @@ public final class HistoryView extends BorderPane {
         result.setValue(ALL);
         search.setId("search");
         search.setPromptText("Search messages, files, commits");
+        search.setPrefColumnCount(14);
         HBox.setHgrow(search, Priority.ALWAYS);
         PauseTransition typing = new PauseTransition(Duration.millis(150));
         typing.setOnFinished(e -> applyFilter());
@@ -168,7 +170,7 @@ public final class HistoryView extends BorderPane {
 
     private SplitPane body() {
         table.setId("history-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         ZoneId zone = clock.getZone();
         table.getColumns().add(column("Time", 150, r -> r.time() == null ? "" : TIME.format(r.time().atZone(zone))));
         table.getColumns().add(column("Repository", 120, HistoryRecord::name));
@@ -204,7 +206,7 @@ public final class HistoryView extends BorderPane {
         side.setPadding(new Insets(0, 0, 0, 6));
         SplitPane split = new SplitPane(table, side);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.72);
         return split;
     }
 

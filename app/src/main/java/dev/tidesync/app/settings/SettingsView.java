@@ -95,7 +95,11 @@ public final class SettingsView extends TabPane {
                 reloadRepositories(Optional.empty());
             });
         });
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        remove.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox left = new VBox(6, repositories, new HBox(6, add, remove), repositoryProblem);
+        left.setMinWidth(240);
+        left.setPrefWidth(260);
         VBox.setVgrow(repositories, Priority.ALWAYS);
         repositoryForm.setPadding(new Insets(0, 0, 0, 12));
         HBox.setHgrow(repositoryForm, Priority.ALWAYS);
@@ -297,6 +301,7 @@ public final class SettingsView extends TabPane {
     private static void row(GridPane grid, int row, String label, Node control) {
         Label l = new Label(label);
         l.setStyle("-fx-font-weight: bold;");
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         GridPane.setValignment(l, javafx.geometry.VPos.TOP);
         grid.add(l, 0, row);
         grid.add(control, 1, row);
