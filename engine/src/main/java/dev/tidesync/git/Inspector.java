@@ -92,16 +92,23 @@ public final class Inspector {
     }
 
     /** [ahead, behind] of {@code head} relative to {@code other}. */
+    /** The best common ancestor of two commits; the walk is left reset, with no filter. */
+    public static Optional<RevCommit> mergeBase(RevWalk walk, RevCommit a, RevCommit b) throws IOException {
+        walk.reset();
+        walk.setRevFilter(RevFilter.MERGE_BASE);
+        walk.markStart(a);
+        walk.markStart(b);
+        RevCommit base = walk.next();
+        walk.reset();
+        walk.setRevFilter(RevFilter.ALL);
+        return Optional.ofNullable(base);
+    }
+
     public static int[] aheadBehind(Repository r, ObjectId head, ObjectId other) throws IOException {
         try (RevWalk walk = new RevWalk(r)) {
             RevCommit a = walk.parseCommit(head);
             RevCommit b = walk.parseCommit(other);
-            walk.setRevFilter(RevFilter.MERGE_BASE);
-            walk.markStart(a);
-            walk.markStart(b);
-            RevCommit base = walk.next();
-            walk.reset();
-            walk.setRevFilter(RevFilter.ALL);
+            RevCommit base = mergeBase(walk, a, b).orElse(null);
             int ahead = RevWalkUtils.count(walk, a, base);
             walk.reset();
             int behind = RevWalkUtils.count(walk, b, base);

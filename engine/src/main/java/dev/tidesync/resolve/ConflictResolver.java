@@ -33,7 +33,6 @@ import org.eclipse.jgit.merge.ResolveMerger;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
@@ -193,14 +192,7 @@ public final class ConflictResolver {
     }
 
     private static Optional<RevCommit> mergeBase(RevWalk walk, RevCommit a, RevCommit b) throws IOException {
-        walk.reset();
-        walk.setRevFilter(RevFilter.MERGE_BASE);
-        walk.markStart(a);
-        walk.markStart(b);
-        RevCommit base = walk.next();
-        walk.reset();
-        walk.setRevFilter(RevFilter.ALL);
-        return Optional.ofNullable(base);
+        return Inspector.mergeBase(walk, a, b);
     }
 
     private static ConflictFile classify(ObjectReader reader, String path, RevTree base, RevTree ours, RevTree theirs) throws IOException {
