@@ -138,6 +138,8 @@ class EngineEndToEndTest {
         git(laptop, "commit", "-qm", "my own commit");
 
         Await.until("the remote has the hand-made commit", LIMIT, () -> "committed myself\n".equals(fx.remoteFile("by-hand.md")));
+        // The push lands before the cycle's end is published: wait for that too.
+        Await.until("the sync that pushed it has finished", LIMIT, () -> events.stream().anyMatch(EngineEvent.SyncFinished.class::isInstance));
         assertThat(GitFixture.log(fx.remote(), "main")).first().isEqualTo("my own commit");
         assertThat(events).filteredOn(EngineEvent.SyncFinished.class::isInstance)
                 .extracting(e -> ((EngineEvent.SyncFinished) e).outcome().trigger()).containsOnly(Trigger.LOCAL_COMMIT);
