@@ -70,7 +70,6 @@ public final class TidesyncApp extends Application {
         StatusViewModel model = new StatusViewModel(clock);
         AtomicReference<EngineHost> hostRef = new AtomicReference<>();
         AtomicReference<AlertPresenter> alerts = new AtomicReference<>();
-        AtomicReference<AppController> controller = new AtomicReference<>();
         feed = new StatusFeed(() -> hostRef.get() == null ? settings : hostRef.get().engine().settings(),
                 new dev.tidesync.journal.Journal(home, settings.history(), clock), clock, snapshot -> Platform.runLater(() -> {
                     model.show(snapshot.rows(), snapshot.globallyPaused());
@@ -100,7 +99,6 @@ public final class TidesyncApp extends Application {
         tray = FxTray.create(primary).orElse(null);
         AutoStart autoStart = autoStart();
         AppController actions = new AppController(host, feed, windows, getHostServices(), autoStart, clock, environment, this::quit);
-        controller.set(actions);
         windows.statusPanel(new StatusPanel(model, actions), tray == null, this::quit);
         DesktopNotifier desktop = desktopNotifier();
         alerts.set(new AlertPresenter(windows.owner(), desktop, actions, () -> host.engine().settings().desktop().notifications()));

@@ -81,10 +81,6 @@ final class Windows {
         panel.requestFocus();
     }
 
-    Stage panel() {
-        return panel;
-    }
-
     /** The tray is at a screen edge; open where the user clicked, kept on screen. */
     private static void placeNearPointer(Stage stage) {
         Parent root = stage.getScene().getRoot();

@@ -3,7 +3,6 @@ package dev.tidesync.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -159,6 +158,6 @@ class RealDesktopTest {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("the window never appeared; windows were:\n" + tree + File.separator);
+        throw new AssertionError("the window never appeared; windows were:\n" + tree);
     }
 }

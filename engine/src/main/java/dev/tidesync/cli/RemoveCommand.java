@@ -1,8 +1,7 @@
 package dev.tidesync.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.tidesync.config.ConfigException;
+import dev.tidesync.config.ConfigStore;
 import dev.tidesync.config.Paths;
 import dev.tidesync.config.RepositorySettings;
 import java.nio.file.Path;
@@ -30,17 +29,7 @@ final class RemoveCommand implements Callable<Integer> {
                 .findFirst()
                 .orElseGet(() -> services.watched(path));
         try {
-            services.settingsChanged(services.configStore().update(doc -> {
-                JsonNode list = doc.get("repositories");
-                if (list instanceof ArrayNode array) {
-                    for (int i = array.size() - 1; i >= 0; i--) {
-                        JsonNode p = array.get(i).get("path");
-                        if (p != null && Paths.canonical(Path.of(p.asText())).equals(Paths.canonical(repo.workTree()))) {
-                            array.remove(i);
-                        }
-                    }
-                }
-            }));
+            services.settingsChanged(services.configStore().update(doc -> ConfigStore.removeRepository(doc, repo.workTree())));
         } catch (ConfigException e) {
             throw CliError.usage(e.getMessage());
         }

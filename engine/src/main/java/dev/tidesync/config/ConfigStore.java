@@ -84,6 +84,19 @@ public final class ConfigStore {
         return repositories.addObject().put("path", workTree.toString()).put("name", name);
     }
 
+    /** Removes every repository entry whose path is {@code workTree} (compared as real paths) from the document. */
+    public static void removeRepository(ObjectNode document, Path workTree) {
+        Path wanted = Paths.canonical(workTree);
+        if (document.get("repositories") instanceof ArrayNode array) {
+            for (int i = array.size() - 1; i >= 0; i--) {
+                JsonNode p = array.get(i).get("path");
+                if (p != null && Paths.canonical(Path.of(p.asText())).equals(wanted)) {
+                    array.remove(i);
+                }
+            }
+        }
+    }
+
     /**
      * Applies {@code change} to a copy of the document and writes it if the result is valid.
      * Serialized across processes so two CLI calls never lose each other's change.

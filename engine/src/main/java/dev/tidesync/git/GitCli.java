@@ -1,5 +1,6 @@
 package dev.tidesync.git;
 
+import dev.tidesync.io.Executables;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -58,11 +59,11 @@ public final class GitCli {
     public static Optional<GitCli> find(Map<String, String> environment) {
         String path = environment.getOrDefault("PATH", System.getenv("PATH"));
         boolean windows = File.separatorChar == '\\';
-        Optional<Path> git = onPath(path, windows ? "git.exe" : "git");
+        Optional<Path> git = Executables.onPath(path, windows ? "git.exe" : "git");
         if (git.isEmpty()) {
             return Optional.empty();
         }
-        GitCli probe = new GitCli(git.get(), "", environment, windows ? Optional.empty() : onPath(path, "setsid"));
+        GitCli probe = new GitCli(git.get(), "", environment, windows ? Optional.empty() : Executables.onPath(path, "setsid"));
         try {
             Result result = probe.run(Path.of(System.getProperty("java.io.tmpdir")), Duration.ofSeconds(10), Map.of(), "--version");
             Matcher m = VERSION.matcher(result.stdout());
@@ -172,22 +173,6 @@ public final class GitCli {
         synchronized (sink) {
             return sink.toString(StandardCharsets.UTF_8);
         }
-    }
-
-    private static Optional<Path> onPath(String path, String name) {
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 
     /** Environment that turns every interactive path in git and its helpers into a failure. */

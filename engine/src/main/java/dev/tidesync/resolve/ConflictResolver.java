@@ -70,7 +70,7 @@ public final class ConflictResolver {
             if (merger.getFailingPaths() != null) {
                 paths.addAll(merger.getFailingPaths().keySet());
             }
-            RevTree base = mergeBase(walk, ours, theirs).map(RevCommit::getTree).orElse(null);
+            RevTree base = Inspector.mergeBase(walk, ours, theirs).map(RevCommit::getTree).orElse(null);
             List<ConflictFile> files = new ArrayList<>();
             try (ObjectReader reader = r.newObjectReader()) {
                 for (String path : paths) {
@@ -103,7 +103,7 @@ public final class ConflictResolver {
         try (RevWalk walk = new RevWalk(r); ObjectInserter inserter = r.newObjectInserter(); ObjectReader reader = r.newObjectReader()) {
             RevCommit ours = walk.parseCommit(ObjectId.fromString(conflicts.ours()));
             RevCommit theirs = walk.parseCommit(ObjectId.fromString(conflicts.theirs()));
-            RevTree base = mergeBase(walk, ours, theirs).map(RevCommit::getTree).orElse(null);
+            RevTree base = Inspector.mergeBase(walk, ours, theirs).map(RevCommit::getTree).orElse(null);
 
             DirCache mine = DirCache.read(reader, ours.getTree());
             DirCache remote = DirCache.read(reader, theirs.getTree());
@@ -189,10 +189,6 @@ public final class ConflictResolver {
             throw new ResolveException(upstream.shortName() + " has not been fetched yet; sync first");
         }
         return new Sides(branchRef, head.getObjectId(), tracking.getObjectId(), upstream);
-    }
-
-    private static Optional<RevCommit> mergeBase(RevWalk walk, RevCommit a, RevCommit b) throws IOException {
-        return Inspector.mergeBase(walk, a, b);
     }
 
     private static ConflictFile classify(ObjectReader reader, String path, RevTree base, RevTree ours, RevTree theirs) throws IOException {

@@ -77,8 +77,7 @@ public final class AlertPresenter {
     private void act(Alert alert) {
         switch (alert.kind()) {
             case CONFLICT -> actions.resolve(alert.repository());
-            case PULLED -> actions.showHistory(Optional.of(alert.repository()));
-            case HELD_BACK, NEEDS_ATTENTION -> actions.showHistory(Optional.of(alert.repository()));
+            case PULLED, HELD_BACK, NEEDS_ATTENTION -> actions.showHistory(Optional.of(alert.repository()));
         }
     }
 }

@@ -85,17 +85,17 @@ public final class StatusFeed implements EngineListener, AutoCloseable {
             }
             case EngineEvent.AttentionNeeded a -> stale.add(a.workTree());
             case EngineEvent.AttentionCleared a -> stale.add(a.workTree());
-            case EngineEvent.Notice n -> {
-                if (!n.message().startsWith("watching") && !n.message().contains("no longer watched")
-                        && !n.message().contains("now watched")) {
-                    thread.execute(() -> events.accept(event));
-                    return;
-                }
-                everything = true;
-            }
+            case EngineEvent.Notice n -> everything |= changesWhatIsWatched(n);
         }
-        schedule(minGapMs);
+        if (!(event instanceof EngineEvent.Notice n) || changesWhatIsWatched(n)) {
+            schedule(minGapMs);
+        }
         thread.execute(() -> events.accept(event));
+    }
+
+    /** Of the notices, only a repository watched or no longer watched alters the rows. */
+    private static boolean changesWhatIsWatched(EngineEvent.Notice n) {
+        return n.message().startsWith("watching") || n.message().contains("no longer watched") || n.message().contains("now watched");
     }
 
     private synchronized void schedule(long delayMs) {

@@ -1,8 +1,8 @@
 package dev.tidesync.app.os;
 
 import dev.tidesync.app.alerts.Alert;
+import dev.tidesync.io.Executables;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,18 +35,8 @@ public final class FreedesktopNotifier implements DesktopNotifier {
         if (env.getOrDefault("DBUS_SESSION_BUS_ADDRESS", "").isBlank()) {
             return Optional.empty();
         }
-        return onPath("notify-send", env).<DesktopNotifier>map(p -> new FreedesktopNotifier(p, false))
-                .or(() -> onPath("gdbus", env).map(p -> new FreedesktopNotifier(p, true)));
-    }
-
-    static Optional<Path> onPath(String name, Map<String, String> env) {
-        for (String dir : env.getOrDefault("PATH", "/usr/bin:/bin").split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return Executables.onPath(env.getOrDefault("PATH", "/usr/bin:/bin"), "notify-send").<DesktopNotifier>map(p -> new FreedesktopNotifier(p, false))
+                .or(() -> Executables.onPath(env.getOrDefault("PATH", "/usr/bin:/bin"), "gdbus").map(p -> new FreedesktopNotifier(p, true)));
     }
 
     /** The command line for one alert; urgent alerts are "critical" so they stay until seen. */

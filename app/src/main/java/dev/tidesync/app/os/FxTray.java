@@ -133,11 +133,6 @@ public final class FxTray implements Tray {
     }
 
     @Override
-    public boolean embedded() {
-        return icon.isShowing();
-    }
-
-    @Override
     public void close() {
         icon.hide();
     }

@@ -20,9 +20,6 @@ public interface Tray extends AutoCloseable {
     /** A short message from the icon itself (Windows toasts, macOS Notification Center). */
     void message(String title, String text, boolean urgent);
 
-    /** Whether the desktop actually embedded the icon. */
-    boolean embedded();
-
     @Override
     void close();
 }

@@ -1,7 +1,5 @@
 package dev.tidesync.app.settings;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.tidesync.config.ConfigException;
 import dev.tidesync.config.ConfigStore;
 import dev.tidesync.config.Paths;
@@ -66,19 +64,8 @@ public final class ConfigEditor {
 
     /** Stops watching; the repository itself is never touched. */
     public Optional<String> removeRepository(Path workTree) {
-        Path wanted = Paths.canonical(workTree);
         try {
-            settings = store.update(doc -> {
-                JsonNode list = doc.get("repositories");
-                if (list instanceof ArrayNode array) {
-                    for (int i = array.size() - 1; i >= 0; i--) {
-                        JsonNode p = array.get(i).get("path");
-                        if (p != null && Paths.canonical(Path.of(p.asText())).equals(wanted)) {
-                            array.remove(i);
-                        }
-                    }
-                }
-            });
+            settings = store.update(doc -> ConfigStore.removeRepository(doc, workTree));
             applied.accept(settings);
             return Optional.empty();
         } catch (ConfigException e) {

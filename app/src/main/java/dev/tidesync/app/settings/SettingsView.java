@@ -3,7 +3,6 @@ package dev.tidesync.app.settings;
 import dev.tidesync.app.os.AutoStart;
 import dev.tidesync.config.DesktopSettings;
 import dev.tidesync.config.RepositorySettings;
-import dev.tidesync.config.Settings;
 import dev.tidesync.config.SyncMode;
 import dev.tidesync.config.Triggers;
 import java.io.IOException;
@@ -318,10 +317,5 @@ public final class SettingsView extends TabPane {
         l.visibleProperty().bind(l.textProperty().isNotEmpty());
         l.managedProperty().bind(l.visibleProperty());
         return l;
-    }
-
-    /** For the caller that hosts this view. */
-    public Settings settings() {
-        return editor.settings();
     }
 }
