@@ -5,7 +5,7 @@ import dev.tidesync.app.conflict.ConflictViewModel;
 import dev.tidesync.app.feed.StatusFeed;
 import dev.tidesync.app.history.HistoryView;
 import dev.tidesync.app.history.HistoryViewModel;
-import dev.tidesync.app.os.AutoStart;
+import dev.tidesync.autostart.AutoStart;
 import dev.tidesync.app.settings.ConfigEditor;
 import dev.tidesync.app.settings.SettingsView;
 import dev.tidesync.config.ConfigException;

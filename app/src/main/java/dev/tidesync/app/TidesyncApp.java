@@ -3,14 +3,14 @@ package dev.tidesync.app;
 import dev.tidesync.app.alerts.AlertPresenter;
 import dev.tidesync.app.alerts.Incidents;
 import dev.tidesync.app.feed.StatusFeed;
-import dev.tidesync.app.os.AutoStart;
+import dev.tidesync.autostart.AutoStart;
 import dev.tidesync.app.os.DesktopNotifier;
 import dev.tidesync.app.os.FreedesktopNotifier;
 import dev.tidesync.app.os.FxTray;
 import dev.tidesync.app.os.LaunchCommand;
 import dev.tidesync.app.os.Tray;
 import dev.tidesync.app.os.TrayMessageNotifier;
-import dev.tidesync.app.os.XdgAutoStart;
+import dev.tidesync.autostart.AutoStarts;
 import dev.tidesync.app.status.StatusPanel;
 import dev.tidesync.app.status.StatusViewModel;
 import dev.tidesync.app.tray.TrayPresenter;
@@ -113,6 +113,7 @@ public final class TidesyncApp extends Application {
         }
         LOG.info("notifications: {}", desktop.describe());
         feed.start(30);
+        new FirstRun(home.stateDir(), clock).offerAutoStart(autoStart, windows::ask, windows::error);
     }
 
     /** Live history and "changes came in" news; incidents come from the rows. */
@@ -136,12 +137,9 @@ public final class TidesyncApp extends Application {
     }
 
     private AutoStart autoStart() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.contains("linux") || os.contains("bsd")) {
-            return XdgAutoStart.forUser(environment, System.getProperty("user.home"), LaunchCommand.current());
-        }
-        return AutoStart.UNAVAILABLE;
+        return AutoStarts.forSystem(System.getProperty("os.name", ""), environment, System.getProperty("user.home"), LaunchCommand.current());
     }
+
 
     private void failAtStart(String title, String sentence) {
         LOG.error("{}: {}", title, sentence);

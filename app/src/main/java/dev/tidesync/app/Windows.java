@@ -2,7 +2,10 @@ package dev.tidesync.app;
 
 import java.awt.MouseInfo;
 import java.awt.Point;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -11,6 +14,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
@@ -22,6 +26,9 @@ import javafx.stage.Window;
  * window each for history, settings and every conflict.
  */
 final class Windows {
+
+    /** The app icon for title bars and task switchers; the window system picks the size it wants. */
+    static final List<Image> ICONS = appIcons();
 
     private final Stage owner;
     private final Map<String, Stage> open = new HashMap<>();
@@ -35,6 +42,7 @@ final class Windows {
         owner.setWidth(1);
         owner.setHeight(1);
         owner.setTitle("Tidesync");
+        owner.getIcons().setAll(ICONS);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         owner.setX(screen.getMaxX() - 1);
         owner.setY(screen.getMaxY() - 1);
@@ -50,6 +58,7 @@ final class Windows {
     void statusPanel(Parent content, boolean asMainWindow, Runnable onCloseMainWindow) {
         panelIsMainWindow = asMainWindow;
         panel = new Stage(asMainWindow ? StageStyle.DECORATED : StageStyle.UNDECORATED);
+        panel.getIcons().setAll(ICONS);
         panel.setTitle("Tidesync");
         panel.setScene(new Scene(content));
         if (asMainWindow) {
@@ -112,6 +121,7 @@ final class Windows {
         if (stage == null) {
             stage = new Stage();
             stage.setTitle(title);
+            stage.getIcons().setAll(ICONS);
             Rectangle2D screen = Screen.getPrimary().getVisualBounds();
             stage.setScene(width > 0 ? new Scene(content.get(), Math.min(width, screen.getWidth() - 40), Math.min(height, screen.getHeight() - 40))
                     : new Scene(content.get()));
@@ -150,11 +160,37 @@ final class Windows {
         return alert.showAndWait().filter(b -> b == ok).isPresent();
     }
 
+    /** A yes/no question that does not block the caller; closing it counts as no. */
+    void ask(String title, String sentence, String yes, String no, java.util.function.Consumer<Boolean> answer) {
+        ButtonType ok = new ButtonType(yes, ButtonType.OK.getButtonData());
+        ButtonType cancel = new ButtonType(no, ButtonType.CANCEL.getButtonData());
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, sentence, ok, cancel);
+        alert.initOwner(owner);
+        alert.setTitle("Welcome to Tidesync");
+        alert.setHeaderText(title);
+        alert.setOnHidden(e -> answer.accept(alert.getResult() == ok));
+        alert.show();
+    }
+
     void closeAll() {
         open.values().forEach(Stage::close);
         if (panel != null) {
             panel.close();
         }
         owner.close();
+    }
+
+    private static List<Image> appIcons() {
+        List<Image> icons = new ArrayList<>();
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            try (InputStream in = Windows.class.getResourceAsStream("icons/tidesync-" + size + ".png")) {
+                if (in != null) {
+                    icons.add(new Image(in));
+                }
+            } catch (java.io.IOException e) {
+                // a window without its icon is no reason to fail
+            }
+        }
+        return List.copyOf(icons);
     }
 }

@@ -39,10 +39,16 @@ class CliTest {
     }
 
     Run tidesync(String... args) {
+        return tidesyncWith(Map.of(), args);
+    }
+
+    Run tidesyncWith(Map<String, String> extraEnv, String... args) {
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.put("TIDESYNC_HOME", home.toString());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("TIDESYNC_HOME", home.toString()), new ByteArrayInputStream(new byte[0]), Clock.systemUTC());
+                env, new ByteArrayInputStream(new byte[0]), Clock.systemUTC());
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -235,6 +241,26 @@ class CliTest {
         String config = Files.readString(home.resolve("config.json"));
         assertThat(Json.mapper().readTree(config).at("/triggers/userPrompt/enabled").asBoolean()).isFalse();
         assertThat(tidesync("disable", "sometimes").code()).isEqualTo(2);
+    }
+
+    @Test
+    void autostartTurnsStartingTheAppAtLoginOnAndOff() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"), "the XDG entry is Linux's");
+        Map<String, String> desktopSession = Map.of("XDG_CONFIG_HOME", tmp.resolve("xdg").toString());
+        Path entry = tmp.resolve("xdg/autostart/tidesync.desktop");
+
+        assertThat(tidesyncWith(desktopSession, "autostart").out()).startsWith("Start at login is off (" + entry + ")");
+        assertThat(tidesyncWith(desktopSession, "autostart", "on", "--app", "/opt/tidesync/bin/Tidesync").out()).startsWith("Start at login is on");
+        assertThat(Files.readString(entry)).contains("Exec=/opt/tidesync/bin/Tidesync\n");
+        assertThat(tidesyncWith(desktopSession, "autostart", "--json").json().get("enabled").asBoolean()).isTrue();
+        assertThat(tidesyncWith(desktopSession, "autostart", "off").code()).isZero();
+        assertThat(entry).doesNotExist();
+
+        Run notInstalled = tidesyncWith(desktopSession, "autostart", "on");
+        assertThat(notInstalled.code()).isEqualTo(2);
+        assertThat(notInstalled.err()).contains("not started from an installed package").doesNotContain("Exception");
+        assertThat(tidesyncWith(desktopSession, "autostart", "maybe").code()).isEqualTo(2);
+        assertThat(entry).doesNotExist();
     }
 
     @Test

@@ -5,17 +5,20 @@ import dev.tidesync.app.status.TrayState;
 import dev.tidesync.app.tray.MenuEntry;
 import dev.tidesync.app.tray.TrayIcons;
 import java.awt.SystemTray;
+import java.awt.image.BaseMultiResolutionImage;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
- * The tray icon through FXTrayIcon (AWT's SystemTray underneath). Icons are drawn at the size
- * the tray asks for, so they stay crisp; the menu is rebuilt only when its text changes, so a
+ * The tray icon through FXTrayIcon (AWT's SystemTray underneath). Icons come at the size the tray
+ * asks for, so they stay crisp (template images on macOS); the menu is rebuilt only when its text changes, so a
  * busy engine does not keep the desktop shell redrawing it.
  */
 public final class FxTray implements Tray {
+
+    private static final boolean MAC = System.getProperty("os.name", "").startsWith("Mac");
 
     private final FXTrayIcon icon;
     private final int width;
@@ -37,10 +40,14 @@ public final class FxTray implements Tray {
             if (!FXTrayIcon.isSupported()) {
                 return Optional.empty();
             }
+            if (MAC) {
+                // Template images: macOS tints them for light and dark menu bars (TrayIcon's documented switch).
+                System.setProperty("apple.awt.enableTemplateImages", "true");
+            }
             java.awt.Dimension size = SystemTray.getSystemTray().getTrayIconSize();
             int w = Math.max(16, size.width);
             int h = Math.max(16, size.height);
-            FXTrayIcon icon = new FXTrayIcon(owner, TrayIcons.render(TrayState.SYNCED, Math.min(w, h), 0), w, h);
+            FXTrayIcon icon = new FXTrayIcon(owner, image(TrayState.SYNCED, 0, Math.min(w, h)), w, h);
             icon.setApplicationTitle("Tidesync");
             icon.noDefaultAction(); // the owner stage is invisible on purpose
             icon.show();
@@ -57,7 +64,14 @@ public final class FxTray implements Tray {
         }
         shownState = state;
         shownFrame = frame;
-        icon.setGraphic(TrayIcons.render(state, Math.min(width, height), frame), width, height);
+        icon.setGraphic(image(state, frame, Math.min(width, height)), width, height);
+    }
+
+    private static java.awt.Image image(TrayState state, int frame, int size) {
+        if (MAC) { // 18 pt, with the 2x bitmap for Retina screens
+            return new BaseMultiResolutionImage(TrayIcons.template(state, frame, false), TrayIcons.template(state, frame, true));
+        }
+        return TrayIcons.render(state, size, frame);
     }
 
     @Override

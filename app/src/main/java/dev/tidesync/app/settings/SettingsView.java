@@ -1,6 +1,6 @@
 package dev.tidesync.app.settings;
 
-import dev.tidesync.app.os.AutoStart;
+import dev.tidesync.autostart.AutoStart;
 import dev.tidesync.config.DesktopSettings;
 import dev.tidesync.config.RepositorySettings;
 import dev.tidesync.config.SyncMode;

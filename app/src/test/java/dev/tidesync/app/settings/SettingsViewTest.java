@@ -2,7 +2,7 @@ package dev.tidesync.app.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tidesync.app.os.XdgAutoStart;
+import dev.tidesync.autostart.XdgAutoStart;
 import dev.tidesync.config.ConfigStore;
 import dev.tidesync.config.Settings;
 import java.nio.file.Files;

@@ -5,20 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tidesync.app.status.TrayState;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TrayIconsTest {
 
+    /** The disc colours of icons/src/generate-tray.py. */
+    private static final Map<TrayState, Color> DISC = Map.of(
+            TrayState.SYNCED, new Color(0x0E9F8E), TrayState.SYNCING, new Color(0x2F7BE0),
+            TrayState.PAUSED, new Color(0x868E99), TrayState.OFFLINE, new Color(0x5E6B7D),
+            TrayState.ERROR, new Color(0xD63B3B), TrayState.ATTENTION, new Color(0xE59A10));
+
     @Test
-    void everyStateIsDrawnAtTheExactSizeInItsOwnColor() {
-        for (int size : new int[] {16, 22, 32, 64}) {
+    void everyStateComesAtEverySizeATrayAsksForInItsOwnColour() {
+        for (int size : new int[] {16, 18, 22, 24, 30, 32, 48, 64, 96}) {
             for (TrayState state : TrayState.values()) {
                 BufferedImage icon = TrayIcons.render(state, size, 0);
 
                 assertThat(icon.getWidth()).isEqualTo(size);
-                // left of center, between the waves: the disc's own color
-                Color pixel = new Color(icon.getRGB(size / 5 + 1, size / 2 + size / 10), true);
-                assertThat(distance(pixel, TrayIcons.color(state))).as("%s at %d px", state, size).isLessThan(60);
+                assertThat(icon.getHeight()).isEqualTo(size);
+                // on the disc above the waves: the state's colour
+                Color pixel = new Color(icon.getRGB(size * 3 / 8, size * 3 / 16), true);
+                assertThat(distance(pixel, DISC.get(state))).as("%s at %d px", state, size).isLessThan(60);
                 assertThat(new Color(icon.getRGB(0, size - 1), true).getAlpha()).as("corners stay transparent").isLessThan(40);
             }
         }
@@ -27,18 +35,38 @@ class TrayIconsTest {
     @Test
     void statesThatNeedTheUserCarryABadgeTheOthersDoNot() {
         int size = 32;
-        assertThat(badgePixel(TrayState.ATTENTION, size)).isNotEqualTo(badgePixel(TrayState.SYNCED, size));
-        assertThat(new Color(TrayIcons.render(TrayState.SYNCED, size, 0).getRGB(size - 3, 3), true).getAlpha()).isLessThan(60);
+        assertThat(alphaAtBadge(TrayIcons.render(TrayState.ATTENTION, size, 0))).isGreaterThan(200);
+        assertThat(alphaAtBadge(TrayIcons.render(TrayState.ERROR, size, 0))).isGreaterThan(200);
+        assertThat(alphaAtBadge(TrayIcons.render(TrayState.SYNCED, size, 0))).isLessThan(60);
+        assertThat(pixels(TrayIcons.render(TrayState.ERROR, size, 0))).as("error and attention differ in more than colour")
+                .isNotEqualTo(pixels(TrayIcons.render(TrayState.ATTENTION, size, 0)));
     }
 
     @Test
-    void syncingFramesMoveTheWavesOtherStatesStandStill() {
-        assertThat(pixels(TrayIcons.render(TrayState.SYNCING, 32, 0))).isNotEqualTo(pixels(TrayIcons.render(TrayState.SYNCING, 32, 3)));
-        assertThat(pixels(TrayIcons.render(TrayState.SYNCED, 32, 0))).isEqualTo(pixels(TrayIcons.render(TrayState.SYNCED, 32, 3)));
+    void syncingFramesMoveTheWavesAndComeRoundAgainOtherStatesStandStill() {
+        assertThat(pixels(TrayIcons.render(TrayState.SYNCING, 22, 0))).isNotEqualTo(pixels(TrayIcons.render(TrayState.SYNCING, 22, 3)));
+        assertThat(pixels(TrayIcons.render(TrayState.SYNCING, 22, TrayIcons.FRAMES + 3)))
+                .isEqualTo(pixels(TrayIcons.render(TrayState.SYNCING, 22, 3)));
+        assertThat(pixels(TrayIcons.render(TrayState.SYNCED, 22, 0))).isEqualTo(pixels(TrayIcons.render(TrayState.SYNCED, 22, 3)));
     }
 
-    private static int badgePixel(TrayState state, int size) {
-        return TrayIcons.render(state, size, 0).getRGB(size - 5, 5);
+    @Test
+    void macOsTemplatesAreBlackWithAlphaAtOneAndTwoTimesEighteenPoints() {
+        for (TrayState state : TrayState.values()) {
+            BufferedImage normal = TrayIcons.template(state, 1, false);
+            BufferedImage retina = TrayIcons.template(state, 1, true);
+
+            assertThat(normal.getWidth()).isEqualTo(18);
+            assertThat(retina.getWidth()).isEqualTo(36);
+            for (int rgb : pixels(retina)) {
+                Color c = new Color(rgb, true);
+                assertThat(c.getAlpha() == 0 || c.getRed() + c.getGreen() + c.getBlue() == 0).as("%s is black ink only", state).isTrue();
+            }
+        }
+    }
+
+    private static int alphaAtBadge(BufferedImage icon) {
+        return new Color(icon.getRGB(icon.getWidth() - 3, 3), true).getAlpha(); // outside the disc, inside the badge
     }
 
     private static int[] pixels(BufferedImage image) {
@@ -48,5 +76,4 @@ class TrayIconsTest {
     private static double distance(Color a, Color b) {
         return Math.sqrt(Math.pow(a.getRed() - b.getRed(), 2) + Math.pow(a.getGreen() - b.getGreen(), 2) + Math.pow(a.getBlue() - b.getBlue(), 2));
     }
-
 }

@@ -1,4 +1,4 @@
-package dev.tidesync.app.os;
+package dev.tidesync.autostart;
 
 import dev.tidesync.io.AtomicFile;
 import java.io.IOException;
@@ -19,6 +19,9 @@ public final class XdgAutoStart implements AutoStart {
 
     public XdgAutoStart(Path file, List<String> command) {
         this.file = file;
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("a start-at-login command needs a program");
+        }
         this.command = List.copyOf(command);
     }
 
@@ -60,6 +63,8 @@ public final class XdgAutoStart implements AutoStart {
                 + "Name=Tidesync\n"
                 + "Comment=Keeps your git repositories in sync\n"
                 + "Exec=" + String.join(" ", command.stream().map(XdgAutoStart::quote).toList()) + "\n"
+                // An installed launcher: once it is uninstalled, desktops skip the entry instead of failing.
+                + (command.get(0).startsWith("/") ? "TryExec=" + command.get(0) + "\n" : "")
                 + "Icon=tidesync\n"
                 + "Terminal=false\n"
                 + "Categories=Utility;\n"

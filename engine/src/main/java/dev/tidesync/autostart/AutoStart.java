@@ -1,4 +1,4 @@
-package dev.tidesync.app.os;
+package dev.tidesync.autostart;
 
 import java.io.IOException;
 
