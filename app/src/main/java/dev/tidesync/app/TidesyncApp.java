@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -113,7 +114,11 @@ public final class TidesyncApp extends Application {
         }
         LOG.info("notifications: {}", desktop.describe());
         feed.start(30);
-        new FirstRun(home.stateDir(), clock).offerAutoStart(autoStart, windows::ask, windows::error);
+        // Asked once AWT's tray has settled: a GTK window opened while AWT is still starting its
+        // X connection crashed the process on Xvfb (Gdk "XSetErrorHandler() called with a GDK error trap pushed").
+        PauseTransition settle = new PauseTransition(javafx.util.Duration.seconds(3));
+        settle.setOnFinished(e -> new FirstRun(home.stateDir(), clock).offerAutoStart(autoStart, windows::ask, windows::error));
+        settle.play();
     }
 
     /** Live history and "changes came in" news; incidents come from the rows. */

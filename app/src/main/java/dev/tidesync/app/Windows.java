@@ -146,6 +146,7 @@ final class Windows {
     void error(String title, String sentence) {
         Alert alert = new Alert(Alert.AlertType.ERROR, sentence, ButtonType.OK);
         alert.initOwner(owner);
+        centerOnScreen(alert);
         alert.setTitle("Tidesync");
         alert.setHeaderText(title);
         alert.show();
@@ -155,6 +156,7 @@ final class Windows {
         ButtonType ok = new ButtonType(yes, ButtonType.OK.getButtonData());
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, sentence, ok, ButtonType.CANCEL);
         alert.initOwner(owner);
+        centerOnScreen(alert);
         alert.setTitle("Tidesync");
         alert.setHeaderText(title);
         return alert.showAndWait().filter(b -> b == ok).isPresent();
@@ -166,6 +168,7 @@ final class Windows {
         ButtonType cancel = new ButtonType(no, ButtonType.CANCEL.getButtonData());
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, sentence, ok, cancel);
         alert.initOwner(owner);
+        centerOnScreen(alert);
         alert.setTitle("Welcome to Tidesync");
         alert.setHeaderText(title);
         alert.setOnHidden(e -> answer.accept(alert.getResult() == ok));
@@ -178,6 +181,16 @@ final class Windows {
             panel.close();
         }
         owner.close();
+    }
+
+    /** The owner sits unseen in a screen corner; a dialog centred on it would hang off the screen. */
+    private static void centerOnScreen(Alert alert) {
+        alert.setOnShown(e -> javafx.application.Platform.runLater(() -> {
+            Window dialog = alert.getDialogPane().getScene().getWindow();
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            dialog.setX(screen.getMinX() + (screen.getWidth() - dialog.getWidth()) / 2);
+            dialog.setY(screen.getMinY() + (screen.getHeight() - dialog.getHeight()) / 3);
+        }));
     }
 
     private static List<Image> appIcons() {

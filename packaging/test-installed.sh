@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Installs the .deb that packaging/build.sh made into this (throwaway) machine and checks it the
+# way a user meets it: the command line on PATH, the tray app coming up on a display with a tray,
+# the first-run question, start at login on and off, then a removal that leaves nothing behind.
+# Needs root (dpkg, a test user), Xvfb, trayer, x11-utils, xdotool and imagemagick.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+deb=$(ls target/installers/tidesync_*.deb 2>/dev/null | head -1)
+[[ -n $deb ]] || { echo "test-installed: no .deb in target/installers; run packaging/build.sh --type deb first" >&2; exit 2; }
+[[ $(id -u) == 0 ]] || { echo "test-installed: run as root (it installs a package and adds a user)" >&2; exit 2; }
+user=tidesync-try
+home=/home/$user
+display=:$((90 + RANDOM % 9))
+pids=()
+shots=target/installers
+
+step() { printf '== %s\n' "$*"; }
+fail() { echo "test-installed: FAILED: $*" >&2; exit 1; }
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  dpkg -s tidesync >/dev/null 2>&1 && dpkg --purge tidesync >/dev/null 2>&1 || true
+  forget_user
+}
+forget_user() {
+  if id "$user" >/dev/null 2>&1; then
+    pkill -KILL -u "$user" 2>/dev/null || true
+    sleep 0.5
+    userdel -r "$user" >/dev/null 2>&1 || true
+  fi
+}
+trap cleanup EXIT
+# As the test user, in a clean environment, as a desktop session would start things.
+as_user() { runuser -u "$user" -- env -i HOME="$home" USER="$user" PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 DISPLAY="$display" "$@"; }
+wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...
+  local seconds=$1 what=$2; shift 2
+  for ((i = 0; i < seconds * 4; i++)); do "$@" >/dev/null 2>&1 && return 0; sleep 0.25; done
+  fail "$what within ${seconds}s"
+}
+
+# dpkg -i does not fetch what the package depends on (git, xdg-utils, the X and ALSA libraries): apt does it first.
+missing=()
+for dep in $(dpkg-deb -f "$deb" Depends | tr -d ' ' | tr ',' ' '); do
+  dpkg -s "${dep%%|*}" >/dev/null 2>&1 || missing+=("${dep%%|*}")
+done
+if ((${#missing[@]})); then
+  step "install what the package depends on: ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+step "install $(basename "$deb") ($(( $(wc -c <"$deb") / 1048576 )) MB) with dpkg -i"
+dpkg -i "$deb" >/dev/null
+[[ $(command -v tidesync) == /usr/bin/tidesync ]] || fail "tidesync is not on PATH as /usr/bin/tidesync"
+[[ -x /opt/tidesync/bin/Tidesync ]] || fail "the tray app launcher /opt/tidesync/bin/Tidesync is missing"
+ls /usr/share/applications/ | grep -q '^tidesync-Tidesync.desktop$' || fail "no menu entry in /usr/share/applications"
+
+forget_user # a fresh user: a first start, with no settings
+useradd -m -s /bin/bash "$user"
+
+step "the command line from PATH"
+as_user tidesync --version | tee /dev/stderr | grep -q "tidesync" || fail "tidesync --version"
+as_user git config --global user.name "Try Out"
+as_user git config --global user.email try@example.invalid
+as_user git init -q --bare "$home/remote.git"
+as_user git clone -q "$home/remote.git" "$home/notes" 2>/dev/null
+as_user git -C "$home/notes" commit -q --allow-empty -m start
+as_user git -C "$home/notes" push -q origin HEAD 2>/dev/null
+as_user tidesync add "$home/notes" >/dev/null
+echo "hello" | as_user tee "$home/notes/hello.md" >/dev/null
+as_user tidesync sync "$home/notes" || fail "tidesync sync"
+[[ -n $(as_user git --git-dir="$home/remote.git" log --oneline -- hello.md) ]] || fail "the sync did not reach the remote"
+as_user tidesync doctor || fail "tidesync doctor found problems"
+
+step "the tray app on a display with a tray ($display)"
+Xvfb "$display" -ac -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & pids+=($!)
+wait_for 10 "Xvfb to start" xdpyinfo -display "$display"
+as_user trayer --edge top --align right --widthtype request --height 28 --transparent false --tint 0x303030 >/dev/null 2>&1 & pids+=($!)
+wait_for 10 "trayer to start" sh -c "xwininfo -display $display -root -tree | grep -q '\"panel\"'"
+# Xvfb has no OpenGL: JavaFX draws in software there (JDK_JAVA_OPTIONS reaches jpackage launchers).
+as_user JDK_JAVA_OPTIONS=-Dprism.order=sw /opt/tidesync/bin/Tidesync >"$shots/installed-app.log" 2>&1 & app=$!; pids+=($app)
+# First run: the question about starting at login, and the icon embedded in the tray.
+wait_for 60 "the first-run question to appear" env DISPLAY="$display" xdotool search --name "Welcome to Tidesync"
+wait_for 20 "the tray icon to be embedded" sh -c "xwininfo -display $display -root -tree | grep -q JavaEmbeddedFrame"
+as_user tidesync status >/dev/null || fail "tidesync status while the app runs"
+import -display "$display" -window root "$shots/installed-app.png" 2>/dev/null || true
+question=$(DISPLAY=$display xdotool search --name "Welcome to Tidesync" | head -1)
+DISPLAY=$display xdotool windowfocus --sync "$question" key Return   # the default button: Start at login
+
+step "start at login"
+entry=$home/.config/autostart/tidesync.desktop
+wait_for 10 "the first-run answer to write $entry" test -f "$entry"
+grep -qx "Exec=/opt/tidesync/bin/Tidesync" "$entry" || fail "$entry does not start /opt/tidesync/bin/Tidesync"
+as_user tidesync autostart off | grep -q "is off" || fail "tidesync autostart off"
+[[ ! -e $entry ]] || fail "$entry is still there after autostart off"
+as_user tidesync autostart on | grep -q "is on" || fail "tidesync autostart on"
+grep -qx "Exec=/opt/tidesync/bin/Tidesync" "$entry" || fail "autostart on did not find the installed app"
+
+step "the app stops on SIGTERM"
+kill -TERM "$app"
+wait_for 20 "the app to exit" sh -c "! kill -0 $app"
+
+grep -q "A fatal error has been detected" "$shots/installed-app.log" && fail "the app crashed: see $shots/installed-app.log"
+
+step "remove the package"
+dpkg -r tidesync >/dev/null
+for left in /opt/tidesync /usr/bin/tidesync /usr/share/applications/tidesync-Tidesync.desktop "$entry"; do
+  [[ ! -e $left && ! -L $left ]] || fail "$left is left behind after removal"
+done
+if find /usr/share /etc -name '*tidesync*' 2>/dev/null | grep -q .; then
+  fail "left behind: $(find /usr/share /etc -name '*tidesync*' | tr '\n' ' ')"
+fi
+[[ -z $(dpkg -L tidesync 2>/dev/null | grep -v '^/\.$' | while read -r f; do [[ -e $f && ! -d $f ]] && echo "$f"; done) ]] \
+  || fail "files dpkg lists for tidesync are still there"
+dpkg --purge tidesync >/dev/null
+[[ $(dpkg-query -W -f='${db:Status-Status}' tidesync 2>/dev/null || echo not-installed) == not-installed ]] || fail "dpkg still knows tidesync after purge"
+echo "test-installed: all checks passed (the user's own ~/.config/tidesync and state stay, as user data should)"
