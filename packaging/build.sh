@@ -94,7 +94,7 @@ for type in "${types[@]}"; do
         --icon icons/rendered/app/tidesync.icns \
         --mac-package-identifier dev.tidesync.Tidesync --mac-package-name Tidesync ;;
     windows/msi)
-      "$bin/jpackage" "${common[@]}" --type msi --resource-dir packaging/jpackage/windows \
+      "$bin/jpackage" "${common[@]}" --type msi \
         --icon icons/rendered/app/tidesync.ico \
         --win-per-user-install --win-upgrade-uuid 6b0f3c52-8f0e-4c53-9a36-0d6e4b2f7a19 \
         --win-menu --win-menu-group Tidesync --win-shortcut-prompt ;;
