@@ -29,6 +29,13 @@ public final class AutoStarts {
         return AutoStart.UNAVAILABLE;
     }
 
+    static List<String> checked(List<String> command) {
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("a start-at-login command needs a program");
+        }
+        return List.copyOf(command);
+    }
+
     /**
      * The installed tray app's launcher, found beside whichever launcher of the same install is
      * running ({@code jpackage.app-path}): {@code Tidesync} next to {@code tidesync} on Linux and

@@ -1,9 +1,5 @@
 package dev.tidesync.autostart;
 
-import dev.tidesync.io.AtomicFile;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,19 +7,12 @@ import java.util.List;
  * macOS: a per-user LaunchAgent, {@code ~/Library/LaunchAgents/dev.tidesync.Tidesync.plist},
  * which launchd runs at login (RunAtLoad) in the user's graphical session only (Aqua).
  */
-public final class LaunchAgent implements AutoStart {
+public final class LaunchAgent extends FileAutoStart {
 
     static final String LABEL = "dev.tidesync.Tidesync";
 
-    private final Path file;
-    private final List<String> command;
-
     public LaunchAgent(Path file, List<String> command) {
-        if (command.isEmpty()) {
-            throw new IllegalArgumentException("a start-at-login command needs a program");
-        }
-        this.file = file;
-        this.command = List.copyOf(command);
+        super(file, command);
     }
 
     public static LaunchAgent forUser(String userHome, List<String> command) {
@@ -31,24 +20,8 @@ public final class LaunchAgent implements AutoStart {
     }
 
     @Override
-    public boolean enabled() {
-        return Files.isRegularFile(file);
-    }
-
-    @Override
-    public void enable() throws IOException {
-        Files.createDirectories(file.getParent());
-        AtomicFile.write(file, plist(command).getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public void disable() throws IOException {
-        Files.deleteIfExists(file);
-    }
-
-    @Override
-    public String describe() {
-        return file.toString();
+    String content(List<String> command) {
+        return plist(command);
     }
 
     /** The property list; launchd starts ProgramArguments as is, no shell, so nothing needs quoting but XML. */

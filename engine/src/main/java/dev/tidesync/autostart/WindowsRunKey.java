@@ -31,12 +31,9 @@ public final class WindowsRunKey implements AutoStart {
     private final List<String> command;
 
     public WindowsRunKey(Registry registry, Path scratch, List<String> command) {
-        if (command.isEmpty()) {
-            throw new IllegalArgumentException("a start-at-login command needs a program");
-        }
         this.registry = registry;
         this.scratch = scratch;
-        this.command = List.copyOf(command);
+        this.command = AutoStarts.checked(command);
     }
 
     public static WindowsRunKey forUser(Path scratch, List<String> command) {

@@ -1,6 +1,5 @@
 package dev.tidesync.autostart;
 
-import dev.tidesync.io.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,17 +11,10 @@ import java.util.Map;
  * Linux and BSD desktops: a {@code .desktop} entry in {@code $XDG_CONFIG_HOME/autostart}, which
  * GNOME, KDE, Xfce, Cinnamon and others read at login (freedesktop Desktop Application Autostart).
  */
-public final class XdgAutoStart implements AutoStart {
-
-    private final Path file;
-    private final List<String> command;
+public final class XdgAutoStart extends FileAutoStart {
 
     public XdgAutoStart(Path file, List<String> command) {
-        this.file = file;
-        if (command.isEmpty()) {
-            throw new IllegalArgumentException("a start-at-login command needs a program");
-        }
-        this.command = List.copyOf(command);
+        super(file, command);
     }
 
     public static XdgAutoStart forUser(Map<String, String> env, String userHome, List<String> command) {
@@ -31,29 +23,19 @@ public final class XdgAutoStart implements AutoStart {
         return new XdgAutoStart(base.resolve("autostart").resolve("tidesync.desktop"), command);
     }
 
+    /** An entry the user hid through the desktop's own settings counts as off. */
     @Override
     public boolean enabled() {
         try {
-            return Files.isRegularFile(file) && !Files.readString(file, StandardCharsets.UTF_8).contains("\nHidden=true");
+            return super.enabled() && !Files.readString(file(), StandardCharsets.UTF_8).contains("\nHidden=true");
         } catch (IOException e) {
             return false;
         }
     }
 
     @Override
-    public void enable() throws IOException {
-        Files.createDirectories(file.getParent());
-        AtomicFile.write(file, entry(command).getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public void disable() throws IOException {
-        Files.deleteIfExists(file);
-    }
-
-    @Override
-    public String describe() {
-        return file.toString();
+    String content(List<String> command) {
+        return entry(command);
     }
 
     /** The desktop entry; Exec quotes every argument as the specification asks. */
