@@ -10,10 +10,6 @@ public final class AutoStarts {
 
     private AutoStarts() {}
 
-    public static AutoStart forThisSystem(List<String> command) {
-        return forSystem(System.getProperty("os.name", ""), System.getenv(), System.getProperty("user.home"), command);
-    }
-
     public static AutoStart forSystem(String osName, Map<String, String> env, String userHome, List<String> command) {
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("mac")) {
