@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -19,7 +20,15 @@ public final class Main {
 
     /** Runs one command; everything the command touches from outside is passed in, so tests run it in-process. */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, InputStream in, Clock clock) {
-        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        if (!verbose) {
+            switch (QuickHook.run(args, env, in, out)) {
+                case QuickHook.Outcome.Answered answered -> {
+                    return answered.exitCode();
+                }
+                case QuickHook.Outcome.FullWay fullWay -> in = fullWay.in();
+            }
+        }
         // JGit logs through SLF4J; a user sees its warnings only with --verbose.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jgit", verbose ? "debug" : "off");

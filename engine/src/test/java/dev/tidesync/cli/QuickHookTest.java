@@ -1,0 +1,82 @@
+package dev.tidesync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tidesync.control.ControlMessage.Reply;
+import dev.tidesync.control.ControlMessage.Request;
+import dev.tidesync.engine.HookEvent;
+import dev.tidesync.io.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The hook's quick path speaks the control protocol exactly as the full CLI does, and only for the plain shapes. */
+class QuickHookTest {
+
+    @Test
+    void itsRequestIsTheRequestTheEngineReads() throws Exception {
+        String line = QuickHook.request(HookEvent.SESSION_START, Path.of("/home/ana/notes \"quoted\" ü"), 45_000);
+
+        Request read = Json.mapper().readValue(line, Request.class);
+
+        assertThat(read).isEqualTo(Request.hook("session-start", "/home/ana/notes \"quoted\" ü", 45_000));
+        assertThat(line).isEqualTo(Json.mapper().writeValueAsString(read));
+    }
+
+    @Test
+    void itReadsTheEnginesReply() throws Exception {
+        String line = Json.mapper().writeValueAsString(new Reply(true, true, "notes: Pulled 2 commits", 42));
+
+        assertThat(QuickHook.reply(line)).contains(new QuickHook.Reply(true, "notes: Pulled 2 commits"));
+        assertThat(QuickHook.reply("{\"message\":\"no ok field\"}")).isEmpty();
+        assertThat(QuickHook.reply("garbage")).isEmpty();
+    }
+
+    @Test
+    void itTakesOnlyThePlainShapesOfTheHookCommand() {
+        assertThat(QuickHook.parse(new String[] {"hook", "prompt"})).isPresent();
+        assertThat(QuickHook.parse(new String[] {"--home", "/h", "hook", "session-start", "--note", "--cwd", "/w"}))
+                .hasValueSatisfying(c -> {
+                    assertThat(c.home()).contains(Path.of("/h"));
+                    assertThat(c.cwd()).contains(Path.of("/w"));
+                    assertThat(c.note()).isTrue();
+                    assertThat(c.event()).isEqualTo(HookEvent.SESSION_START);
+                });
+        assertThat(QuickHook.parse(new String[] {"hook", "checkpoint", "--home=/h", "--cwd=/w"})).isPresent();
+
+        assertThat(QuickHook.parse(new String[] {"hook", "prompt", "--run", "sync"})).as("the detached worker").isEmpty();
+        assertThat(QuickHook.parse(new String[] {"hook", "lunch-break"})).as("the full way says what is wrong").isEmpty();
+        assertThat(QuickHook.parse(new String[] {"hook"})).isEmpty();
+        assertThat(QuickHook.parse(new String[] {"hook", "prompt", "--cwd"})).isEmpty();
+        assertThat(QuickHook.parse(new String[] {"status", "prompt"})).isEmpty();
+        assertThat(QuickHook.parse(new String[] {"--note", "hook", "prompt"})).isEmpty();
+    }
+
+    @Test
+    void theAgentsFolderComesFromItsHookJson() {
+        byte[] json = "{\"session_id\":\"a\",\"tool\":{\"cwd\":\"/nested\"},\"cwd\":\"/work/notes\"}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(QuickHook.cwdOf(json)).contains(Path.of("/work/notes"));
+        assertThat(QuickHook.cwdOf("not json".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(QuickHook.cwdOf("{\"cwd\":\"  \"}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(QuickHook.cwdOf(new byte[0])).isEmpty();
+    }
+
+    @Test
+    void withNoEngineItHandsTheSameStdinToTheFullWay(@TempDir Path home) throws Exception {
+        var stdin = new ByteArrayInputStream("{\"cwd\":\"/w\"}".getBytes(StandardCharsets.UTF_8));
+        var out = new ByteArrayOutputStream();
+
+        QuickHook.Outcome outcome = QuickHook.run(new String[] {"--home", home.toString(), "hook", "prompt"}, Map.of(), stdin,
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(outcome).isInstanceOfSatisfying(QuickHook.Outcome.FullWay.class,
+                full -> assertThat(full.in()).hasContent("{\"cwd\":\"/w\"}"));
+        assertThat(out.toByteArray()).isEmpty();
+    }
+}
