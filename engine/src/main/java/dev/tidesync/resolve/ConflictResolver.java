@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.dircache.DirCache;
@@ -34,6 +35,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
  * Ends a conflict the way the user chose, file by file, with one merge commit of the local
@@ -114,25 +116,25 @@ public final class ConflictResolver {
             TreeSet<String> taken = paths(mine);
             taken.addAll(paths(remote));
             for (ConflictFile f : conflicts.files()) {
-                Optional<Entry> mineEntry = Entry.at(reader, f.path(), ours.getTree());
-                Optional<Entry> theirEntry = Entry.at(reader, f.path(), theirs.getTree());
+                Map<String, Entry> mineSide = Entry.contentAt(reader, f.path(), ours.getTree());
+                Map<String, Entry> theirSide = Entry.contentAt(reader, f.path(), theirs.getTree());
                 switch (choices.get(f.path())) {
                     case MINE -> {
-                        put(remoteEdits, f.path(), mineEntry);
+                        put(remoteEdits, f.path(), mineSide);
                         said.add("kept mine of " + f.path());
                     }
                     case THEIRS -> {
-                        put(mineEdits, f.path(), theirEntry);
+                        put(mineEdits, f.path(), theirSide);
                         said.add("kept the remote's " + f.path());
                     }
                     case BOTH -> {
-                        put(mineEdits, f.path(), theirEntry);
-                        if (mineEntry.isPresent()) {
+                        put(mineEdits, f.path(), theirSide);
+                        if (!mineSide.isEmpty()) {
                             String copy = CopyName.free(f.path(), host, today, taken);
                             taken.add(copy);
                             copies.put(f.path(), copy);
-                            put(mineEdits, copy, mineEntry);
-                            put(remoteEdits, copy, mineEntry);
+                            put(mineEdits, copy, mineSide);
+                            put(remoteEdits, copy, mineSide);
                             said.add("kept both of " + f.path() + " (mine is " + copy + ")");
                         } else {
                             said.add("kept the remote's " + f.path() + " (it was deleted here)");
@@ -200,18 +202,26 @@ public final class ConflictResolver {
         return new ConflictFile(path, kind, binary);
     }
 
-    private static void put(DirCacheEditor editor, String path, Optional<Entry> entry) {
-        if (entry.isEmpty()) {
+    /**
+     * Makes {@code path} hold exactly {@code side}: one file, a folder's files, or nothing. The
+     * editor replaces a file with a folder of the same name and the other way round.
+     */
+    private static void put(DirCacheEditor editor, String path, Map<String, Entry> side) {
+        if (side.isEmpty()) {
             editor.add(new DirCacheEditor.DeletePath(path));
+            editor.add(new DirCacheEditor.DeleteTree(path));
             return;
         }
-        editor.add(new DirCacheEditor.PathEdit(path) {
+        if (!side.containsKey("")) {
+            editor.add(new DirCacheEditor.DeleteTree(path)); // the folder's other files belong to the other side
+        }
+        side.forEach((suffix, entry) -> editor.add(new DirCacheEditor.PathEdit(path + suffix) {
             @Override
             public void apply(DirCacheEntry e) {
-                e.setFileMode(entry.get().mode());
-                e.setObjectId(entry.get().id());
+                e.setFileMode(entry.mode());
+                e.setObjectId(entry.id());
             }
-        });
+        }));
     }
 
     private static TreeSet<String> paths(DirCache cache) {
@@ -232,6 +242,30 @@ public final class ConflictResolver {
                 }
                 return Optional.of(new Entry(walk.getObjectId(0), walk.getFileMode(0)));
             }
+        }
+
+        /**
+         * One side's content at a conflicting path, by path suffix: the file there (suffix ""), or
+         * every file under it ("/a.md", …) when that side has a folder there; empty when neither.
+         */
+        static Map<String, Entry> contentAt(ObjectReader reader, String path, RevTree tree) throws IOException {
+            Map<String, Entry> found = new TreeMap<>();
+            Optional<Entry> file = at(reader, path, tree);
+            if (file.isPresent()) {
+                found.put("", file.get());
+                return found;
+            }
+            try (TreeWalk walk = new TreeWalk(reader)) {
+                walk.addTree(tree);
+                walk.setRecursive(true);
+                walk.setFilter(PathFilter.create(path));
+                while (walk.next()) {
+                    if (walk.getFileMode(0).getObjectType() == Constants.OBJ_BLOB) {
+                        found.put(walk.getPathString().substring(path.length()), new Entry(walk.getObjectId(0), walk.getFileMode(0)));
+                    }
+                }
+            }
+            return found;
         }
 
         boolean binary(ObjectReader reader) {
