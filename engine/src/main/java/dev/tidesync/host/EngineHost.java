@@ -33,6 +33,8 @@ import java.util.random.RandomGenerator;
  */
 public final class EngineHost implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EngineHost.class);
+
     private final Engine engine;
     private final Journal journal;
     private final ConfigStore config;
@@ -112,6 +114,11 @@ public final class EngineHost implements AutoCloseable {
     /** Stops the engine, letting running syncs finish for up to {@code grace}; false if one was still running. */
     public boolean stop(Duration grace) {
         boolean clean = engine.stop(grace);
+        try {
+            journal.flushRoutine();
+        } catch (IOException e) {
+            LOG.warn("could not write the last polls to the state: {}", e.getMessage());
+        }
         close();
         return clean;
     }

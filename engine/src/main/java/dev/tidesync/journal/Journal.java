@@ -9,8 +9,12 @@ import dev.tidesync.sync.Trigger;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** The change log and the state, written together for each sync under one cross-process lock. */
@@ -36,33 +40,89 @@ public final class Journal {
         return state.read();
     }
 
+    /**
+     * Routine polls are folded into state.json at most this often: with many repositories polled
+     * every minute, rewriting (and fsyncing) the whole state after each one was most of an idle
+     * engine's CPU. A crash loses at most this much "last checked" time, never a change.
+     */
+    static final Duration ROUTINE_WRITES = Duration.ofSeconds(60);
+
+    private final Map<String, SyncOutcome> routinePending = new LinkedHashMap<>();
+    private Instant routineWritten = Instant.MIN;
+
     /** Appends the sync to the change log and folds it into the state. */
     public void record(SyncOutcome outcome, String host) throws IOException {
-        String key = outcome.repository().toString();
+        List<SyncOutcome> fold;
+        synchronized (routinePending) {
+            if (routinePoll(outcome)) {
+                routinePending.put(outcome.repository().toString(), outcome);
+                if (clock.instant().isBefore(routineWritten.plus(ROUTINE_WRITES))) {
+                    return;
+                }
+            }
+            fold = new ArrayList<>(routinePending.values());
+            routinePending.clear();
+            routineWritten = clock.instant();
+        }
+        if (!routinePoll(outcome)) {
+            fold.add(outcome);
+        }
         update(s -> {
-            RepoJournal old = s.repository(key);
-            boolean ok = outcome.result() == SyncResult.OK || outcome.result() == SyncResult.HELD_BACK;
-            boolean failed = outcome.result() == SyncResult.FAILED;
-            boolean conflict = outcome.result() == SyncResult.CONFLICT;
-            LastSync last = new LastSync(outcome.started(), outcome.trigger(), outcome.action(), outcome.result(),
-                    outcome.duration().toMillis(), outcome.message());
-            RepoJournal next = new RepoJournal(
-                    outcome.result() == SyncResult.SKIPPED ? old.lastSync() : last,
-                    ok ? outcome.started() : old.lastSuccess(),
-                    conflict ? outcome.conflictPaths() : ok ? List.of() : old.conflictPaths(),
-                    outcome.result() == SyncResult.SKIPPED ? old.heldBack() : outcome.heldBack(),
-                    failed ? outcome.message() : null,
-                    failed ? outcome.failure().map(f -> f.kind().name().toLowerCase(Locale.ROOT)).orElse("other") : null,
-                    failed ? old.consecutiveFailures() + 1 : 0,
-                    old.pause(),
-                    ok ? null : old.attention(),
-                    old.lastPromptSync());
-            return s.with(key, next).withStats(s.stats().plus(outcome));
+            State next = s;
+            for (SyncOutcome o : fold) {
+                next = folded(next, o);
+            }
+            return next;
         }, () -> {
             if (!routine(outcome)) {
                 history.append(HistoryRecord.of(outcome, host));
             }
         });
+    }
+
+    /** Writes the routine polls still held back (the engine calls this when it stops). */
+    public void flushRoutine() throws IOException {
+        List<SyncOutcome> fold;
+        synchronized (routinePending) {
+            fold = new ArrayList<>(routinePending.values());
+            routinePending.clear();
+            routineWritten = clock.instant();
+        }
+        if (!fold.isEmpty()) {
+            update(s -> {
+                State next = s;
+                for (SyncOutcome o : fold) {
+                    next = folded(next, o);
+                }
+                return next;
+            });
+        }
+    }
+
+    private static boolean routinePoll(SyncOutcome outcome) {
+        return outcome.trigger() == Trigger.POLL && outcome.result() == SyncResult.OK && routine(outcome);
+    }
+
+    private static State folded(State s, SyncOutcome outcome) {
+        String key = outcome.repository().toString();
+        RepoJournal old = s.repository(key);
+        boolean ok = outcome.result() == SyncResult.OK || outcome.result() == SyncResult.HELD_BACK;
+        boolean failed = outcome.result() == SyncResult.FAILED;
+        boolean conflict = outcome.result() == SyncResult.CONFLICT;
+        LastSync last = new LastSync(outcome.started(), outcome.trigger(), outcome.action(), outcome.result(),
+                outcome.duration().toMillis(), outcome.message());
+        RepoJournal next = new RepoJournal(
+                outcome.result() == SyncResult.SKIPPED ? old.lastSync() : last,
+                ok ? outcome.started() : old.lastSuccess(),
+                conflict ? outcome.conflictPaths() : ok ? List.of() : old.conflictPaths(),
+                outcome.result() == SyncResult.SKIPPED ? old.heldBack() : outcome.heldBack(),
+                failed ? outcome.message() : null,
+                failed ? outcome.failure().map(f -> f.kind().name().toLowerCase(Locale.ROOT)).orElse("other") : null,
+                failed ? old.consecutiveFailures() + 1 : 0,
+                old.pause(),
+                ok ? null : old.attention(),
+                old.lastPromptSync());
+        return s.with(key, next).withStats(s.stats().plus(outcome));
     }
 
     /** A poll that found nothing new, or a background trigger that was switched off: kept out of the change log. */
