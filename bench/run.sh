@@ -17,4 +17,3 @@ run RemoteToLocal 20
 run LargeTree 100000
 run HookTiming 30
 run Scale 200 60
-run TransportTiming 20

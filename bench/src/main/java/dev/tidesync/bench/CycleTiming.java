@@ -5,10 +5,6 @@ import dev.tidesync.sync.SyncOutcome;
 import dev.tidesync.sync.SyncResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Times one full sync cycle in-process on a small repository (edit one file → commit, fetch,
@@ -30,30 +26,34 @@ public final class CycleTiming {
             edit(tide, "warm", i);
             fx.sync(tide);
         }
-        List<Long> tidesyncEdit = new ArrayList<>();
-        List<Long> tidesyncNoop = new ArrayList<>();
-        List<Long> gitEdit = new ArrayList<>();
-        List<Long> gitNoop = new ArrayList<>();
+        Samples tidesyncEdit = new Samples("tidesync edit");
+        Samples tidesyncNoop = new Samples("tidesync no-op");
+        Samples gitEdit = new Samples("git edit");
+        Samples gitNoop = new Samples("git no-op");
         for (int i = 0; i < runs; i++) {
             edit(tide, "t", i);
             long t0 = System.nanoTime();
             SyncOutcome o = fx.sync(tide);
-            tidesyncEdit.add(System.nanoTime() - t0);
+            tidesyncEdit.addNanos(System.nanoTime() - t0);
             check(o);
             t0 = System.nanoTime();
             check(fx.sync(tide));
-            tidesyncNoop.add(System.nanoTime() - t0);
+            tidesyncNoop.addNanos(System.nanoTime() - t0);
 
             edit(cli, "c", i);
             t0 = System.nanoTime();
-            sh(cli, "git add -A && git commit -q -m edit && git pull -q --rebase origin main && git push -q origin HEAD:main");
-            gitEdit.add(System.nanoTime() - t0);
+            Proc.sh(cli, "git add -A && git commit -q -m edit && git pull -q --rebase origin main && git push -q origin HEAD:main");
+            gitEdit.addNanos(System.nanoTime() - t0);
             t0 = System.nanoTime();
-            sh(cli, "git add -A && (git diff --cached --quiet || git commit -q -m edit) && git pull -q --rebase origin main && git push -q origin HEAD:main");
-            gitNoop.add(System.nanoTime() - t0);
+            Proc.sh(cli, "git add -A && (git diff --cached --quiet || git commit -q -m edit) && git pull -q --rebase origin main && git push -q origin HEAD:main");
+            gitNoop.addNanos(System.nanoTime() - t0);
         }
-        report("edit one file, full cycle", tidesyncEdit, gitEdit);
-        report("nothing changed, full cycle", tidesyncNoop, gitNoop);
+        new Report("One full sync cycle, in-process, on a small repository (" + runs + " rounds, file:// remote)",
+                "case", "Tidesync (median, p95)", "git CLI (median, p95)", "ratio")
+                .row("edit one file: commit, fetch, integrate, push", tidesyncEdit.summary(), gitEdit.summary(),
+                        Report.ratio(tidesyncEdit.median(), gitEdit.median()))
+                .row("nothing changed", tidesyncNoop.summary(), gitNoop.summary(), Report.ratio(tidesyncNoop.median(), gitNoop.median()))
+                .print();
     }
 
     private static void edit(Path repo, String prefix, int i) throws Exception {
@@ -64,32 +64,5 @@ public final class CycleTiming {
         if (o.result() != SyncResult.OK) {
             throw new IllegalStateException(o.message());
         }
-    }
-
-    private static void sh(Path dir, String script) throws Exception {
-        Process p = new ProcessBuilder("sh", "-c", script).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(script + ": " + out);
-        }
-    }
-
-    private static void report(String what, List<Long> tidesync, List<Long> git) {
-        double t = median(tidesync);
-        double g = median(git);
-        System.out.printf("%-30s tidesync median %6.1f ms (p90 %6.1f) | git CLI median %6.1f ms (p90 %6.1f) | ratio %.2f%n",
-                what, t, p90(tidesync), g, p90(git), t / g);
-    }
-
-    private static double median(List<Long> nanos) {
-        List<Long> s = new ArrayList<>(nanos);
-        Collections.sort(s);
-        return s.get(s.size() / 2) / 1e6;
-    }
-
-    private static double p90(List<Long> nanos) {
-        List<Long> s = new ArrayList<>(nanos);
-        Collections.sort(s);
-        return s.get((int) Math.ceil(s.size() * 0.9) - 1) / 1e6;
     }
 }

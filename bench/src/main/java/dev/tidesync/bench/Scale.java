@@ -50,9 +50,12 @@ public final class Scale {
         }
         Report idle = new Report("`tidesync run` idle with " + count + " repositories, nothing changing (" + idleSeconds + " s)",
                 "engine", "CPU, % of one core", "resident memory");
-        idle(idle, root.resolve("idle-1"), repos.subList(0, 1), "", idleSeconds, "1 repository, default triggers");
-        idle(idle, root.resolve("idle-n"), repos, "", idleSeconds, count + " repositories, default triggers (poll each every 60 s)");
-        idle(idle, root.resolve("idle-n-nopoll"), repos, "\"triggers\": {\"poll\": {\"enabled\": false}}", idleSeconds,
+        idle(idle, root.resolve("idle-1"), repos.subList(0, 1), "", idleSeconds, 10, "1 repository, default triggers");
+        idle(idle, root.resolve("idle-n"), repos, "\"triggers\": {\"poll\": {\"maxIntervalSeconds\": 60}}", idleSeconds, 10,
+                count + " repositories, every one polled each 60 s (no stretching)");
+        idle(idle, root.resolve("idle-n-steady"), repos, "", idleSeconds, STEADY_AFTER_SECONDS, count
+                + " repositories, default triggers, after " + STEADY_AFTER_SECONDS / 60 + " min (quiet polls stretched to 300 s)");
+        idle(idle, root.resolve("idle-n-nopoll"), repos, "\"triggers\": {\"poll\": {\"enabled\": false}}", idleSeconds, 10,
                 count + " repositories, polling off (watchers and timers only)");
         idle.print();
     }
@@ -99,7 +102,11 @@ public final class Scale {
                 .print();
     }
 
-    private static void idle(Report report, Path dir, List<Path> repos, String triggers, int seconds, String label) throws Exception {
+    /** Long enough for quiet polls to reach the 300 s maximum (60, 120, 240, 300 s …). */
+    private static final int STEADY_AFTER_SECONDS = 720;
+
+    private static void idle(Report report, Path dir, List<Path> repos, String triggers, int seconds, int settleSeconds, String label)
+            throws Exception {
         Path home = Setup.home(dir, repos, triggers);
         try (Daemon daemon = Daemon.start(home, dir.resolve("run.log"), java.util.Map.of(), Daemon.LAUNCHER_OPTIONS)) {
             long pid = daemon.process().pid();
@@ -107,7 +114,7 @@ public final class Scale {
             // start-up catches up with every repository once; idle is what comes after
             Proc.until("every repository caught up", 300_000, 200,
                     () -> daemon.output().lines().filter(l -> l.contains("Up to date")).count() >= repos.size());
-            Thread.sleep(10_000);
+            Thread.sleep(settleSeconds * 1000L);
             double cpu0 = Proc.cpuMillis(pid);
             long t0 = System.nanoTime();
             Thread.sleep(seconds * 1000L);

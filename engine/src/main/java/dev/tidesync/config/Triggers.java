@@ -22,7 +22,11 @@ public record Triggers(
 
     public record LocalCommit(boolean enabled, long debounceMs) {}
 
-    public record Poll(boolean enabled, int intervalSeconds) {}
+    /**
+     * @param maxIntervalSeconds polls that find nothing double the interval up to this; any change
+     *                           brings it back (equal to intervalSeconds: a fixed interval)
+     */
+    public record Poll(boolean enabled, int intervalSeconds, int maxIntervalSeconds) {}
 
     public record Manual(boolean enabled) {}
 
@@ -37,7 +41,7 @@ public record Triggers(
                 new Session(false, "push"),
                 new FileChange(true, 5000),
                 new LocalCommit(true, 2000),
-                new Poll(true, 60),
+                new Poll(true, 60, 300),
                 new Manual(true),
                 new Schedule(false, 60, "sync"));
     }

@@ -45,6 +45,8 @@ final class RepoTriggers implements RepoWatcher.Listener, AutoCloseable {
     private Scheduler.Timer poll;
     private Scheduler.Timer schedule;
     private volatile boolean closed;
+    /** Polls in a row that found nothing: each doubles the next interval, up to poll.maxIntervalSeconds. */
+    private volatile int quietPolls;
 
     RepoTriggers(RepoLane lane, Settings settings, Scheduler scheduler, RandomGenerator random, Consumer<EngineEvent> notices) {
         this.lane = lane;
@@ -74,6 +76,7 @@ final class RepoTriggers implements RepoWatcher.Listener, AutoCloseable {
 
     @Override
     public void filesChanged(Set<String> paths) {
+        quietPolls = 0;
         if (!closed && settings.triggers().fileChange().enabled()) {
             quiet.changed(paths);
         }
@@ -88,6 +91,7 @@ final class RepoTriggers implements RepoWatcher.Listener, AutoCloseable {
 
     @Override
     public void refsChanged() {
+        quietPolls = 0;
         if (!closed) {
             refs.signal();
         }
@@ -135,10 +139,23 @@ final class RepoTriggers implements RepoWatcher.Listener, AutoCloseable {
                 return;
             }
             if (settings.triggers().poll().enabled()) {
-                lane.request(SyncRequest.of(Action.PULL, Trigger.POLL));
+                lane.request(SyncRequest.of(Action.PULL, Trigger.POLL))
+                        .thenAccept(o -> quietPolls = o.changedNothing() ? quietPolls + 1 : 0);
             }
-            schedulePoll(Jitter.around(Duration.ofSeconds(settings.triggers().poll().intervalSeconds()), random));
+            schedulePoll(Jitter.around(pollInterval(), random));
         });
+    }
+
+    /**
+     * The poll interval, stretched for a quiet repository: an idle engine with many repositories
+     * stays calm, and anything happening (an edit, a commit, a pull that brought something, a
+     * wake from sleep) brings the interval back at once.
+     */
+    Duration pollInterval() {
+        Triggers.Poll p = settings.triggers().poll();
+        long max = Math.max(p.intervalSeconds(), p.maxIntervalSeconds());
+        long stretched = (long) p.intervalSeconds() << Math.min(quietPolls, 20);
+        return Duration.ofSeconds(Math.min(max, stretched));
     }
 
     private void scheduleSchedule(Duration delay) {
@@ -156,6 +173,7 @@ final class RepoTriggers implements RepoWatcher.Listener, AutoCloseable {
 
     /** Asks for a pull now (after sleep, or when the network came back), then polls on as before. */
     void pollNow() {
+        quietPolls = 0;
         if (!closed && settings.triggers().poll().enabled()) {
             lane.request(SyncRequest.of(Action.PULL, Trigger.POLL));
         }

@@ -100,7 +100,7 @@ public final class Journal {
     }
 
     private static boolean routinePoll(SyncOutcome outcome) {
-        return outcome.trigger() == Trigger.POLL && outcome.result() == SyncResult.OK && routine(outcome);
+        return outcome.trigger() == Trigger.POLL && outcome.changedNothing();
     }
 
     private static State folded(State s, SyncOutcome outcome) {
@@ -130,8 +130,7 @@ public final class Journal {
         if (outcome.result() == SyncResult.SKIPPED && !outcome.trigger().immediate()) {
             return true; // a background trigger while paused or switched off: nothing happened
         }
-        return outcome.trigger() == Trigger.POLL && outcome.result() == SyncResult.OK && outcome.commit().isEmpty()
-                && outcome.commitsIn() == 0 && outcome.commitsOut() == 0 && outcome.notes().isEmpty();
+        return outcome.trigger() == Trigger.POLL && outcome.changedNothing();
     }
 
     /** Changes state.json under the journal lock. */

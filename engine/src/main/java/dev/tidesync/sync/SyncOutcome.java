@@ -53,6 +53,11 @@ public record SyncOutcome(
                 Optional.empty(), List.of(), started, took);
     }
 
+    /** A sync that went fine and found nothing to do: nothing committed, pulled or pushed, nothing to note. */
+    public boolean changedNothing() {
+        return result == SyncResult.OK && commit.isEmpty() && commitsIn == 0 && commitsOut == 0 && notes.isEmpty();
+    }
+
     /** Whether this sync talked to a remote successfully (the network is there). */
     public boolean reachedRemote() {
         return (result == SyncResult.OK || result == SyncResult.HELD_BACK || result == SyncResult.CONFLICT)

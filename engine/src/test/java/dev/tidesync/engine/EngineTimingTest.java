@@ -104,6 +104,12 @@ class EngineTimingTest {
                 List.of(), time.now(), Duration.ofMillis(20));
     }
 
+    private SyncOutcome pulled(Path workTree, String name, SyncRequest request) {
+        return new SyncOutcome(workTree, name, request.trigger(), request.action(), SyncResult.OK, "Pulled 1 commit", Optional.empty(),
+                Optional.empty(), List.of(), 1, 0, List.of(), List.of(), Optional.empty(), Optional.of("abc"), Optional.empty(),
+                List.of(), time.now(), Duration.ofMillis(20));
+    }
+
     private SyncOutcome failing(Path workTree, String name, SyncRequest request, FailureKind kind) {
         return SyncOutcome.failed(workTree, name, request, time.now(), Duration.ofMillis(20), GitFailure.of(kind,
                 kind == FailureKind.AUTH ? "authentication failed for origin; check your credentials" : "origin is unreachable"));
@@ -237,12 +243,36 @@ class EngineTimingTest {
 
     @Test
     void pollsComeEveryIntervalAndAreSpreadOverTheFirstOne() {
+        behaviour.put("notes", (q, n) -> pulled(notes, "notes", q)); // polls that bring something keep the base interval
         time.advance(Duration.ofSeconds(50)); // first poll lands within the first interval (at its top here)
         assertThat(runsOf("notes")).extracting(r -> r.request().trigger()).containsExactly(Trigger.POLL);
 
         time.advance(Duration.ofSeconds(66));
         assertThat(runsOf("notes")).hasSize(2);
         assertThat(runsOf("notes")).allSatisfy(r -> assertThat(r.request().action()).isEqualTo(Action.PULL));
+    }
+
+    @Test
+    void pollsThatFindNothingStretchTheIntervalUpToTheMaximumAndAnEditBringsItBack() {
+        time.advance(Duration.ofSeconds(2000));
+        List<Long> gaps = pollGaps("notes");
+        // 60 s doubling per quiet poll, capped at the default 300 s; jitter at the top of its range (×1.1)
+        assertThat(gaps.subList(0, 4)).containsExactly(132L, 264L, 330L, 330L);
+
+        engine.triggers(notes).filesChanged(java.util.Set.of("a.md"));
+        int before = gaps.size();
+        time.advance(Duration.ofSeconds(500));
+
+        assertThat(pollGaps("notes").subList(before + 1, before + 2)).as("back to the base interval").containsExactly(132L);
+    }
+
+    private List<Long> pollGaps(String repository) {
+        List<Instant> at = runsOf(repository).stream().filter(r -> r.request().trigger() == Trigger.POLL).map(Run::at).toList();
+        List<Long> gaps = new java.util.ArrayList<>();
+        for (int i = 1; i < at.size(); i++) {
+            gaps.add(Duration.between(at.get(i - 1), at.get(i)).toSeconds());
+        }
+        return gaps;
     }
 
     @Test

@@ -200,7 +200,9 @@ public final class SettingsView extends TabPane {
                 new Label("s after your last commit")));
         row(grid, row++, "Poll the remote", new HBox(8, toggle("trigger-poll", "triggers.poll.enabled", t.poll().enabled()),
                 new Label("every"), field("poll-interval", "triggers.poll.intervalSeconds", Integer.toString(t.poll().intervalSeconds()),
-                        FormField.wholeNumber()), new Label("s")));
+                        FormField.wholeNumber()), new Label("s, up to"),
+                field("poll-max-interval", "triggers.poll.maxIntervalSeconds", Integer.toString(t.poll().maxIntervalSeconds()),
+                        FormField.wholeNumber()), new Label("s while nothing changes")));
         row(grid, row++, "Agent session start", toggle("trigger-sessionStart", "triggers.sessionStart.enabled", t.sessionStart().enabled()));
         row(grid, row++, "Agent session end", toggle("trigger-sessionEnd", "triggers.sessionEnd.enabled", t.sessionEnd().enabled()));
         row(grid, row++, "Agent checkpoints", toggle("trigger-checkpoint", "triggers.checkpoint.enabled", t.checkpoint().enabled()));
