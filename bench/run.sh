@@ -8,7 +8,15 @@ cd "$(dirname "$0")/.."
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 if [[ "${1:-}" == "--no-build" ]]; then shift; else ./mvnw -q -B -ntp install -DskipTests; fi
 command -v inotifywait >/dev/null || { echo "bench/run.sh: inotifywait is missing; install inotify-tools" >&2; exit 2; }
-cp="bench/target/classes:$(cat bench/target/classpath.txt)"
+# A private copy of the class path, so rebuilding the engine during a long run cannot pull jars
+# out from under the running programs and daemons.
+snap="$(mktemp -d /tmp/tidesync-bench-cp.XXXXXX)"
+cp -r bench/target/classes "$snap/classes"
+cp="$snap/classes"
+for entry in $(tr ':' ' ' <bench/target/classpath.txt); do
+  if [[ "$entry" == */engine/target/* ]]; then cp "$entry" "$snap/"; entry="$snap/$(basename "$entry")"; fi
+  cp="$cp:$entry"
+done
 run() { echo "== $*"; java -XX:+UseSerialGC -cp "$cp" "dev.tidesync.bench.$@"; }
 if [[ $# -gt 0 ]]; then run "$@"; exit; fi
 run CycleTiming 30

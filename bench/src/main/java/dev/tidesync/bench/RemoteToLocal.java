@@ -10,7 +10,8 @@ import java.util.Random;
 
 /**
  * Remote → local: another machine pushes, and the clock stops when the file is in the watched
- * work tree. Tidesync polls (interval {@value #POLL_SECONDS} s, jittered); the baseline is a
+ * work tree. Tidesync polls (interval {@value #POLL_SECONDS} s, jittered, with calm polling's
+ * stretching off so the interval is what is measured); the baseline is a
  * git-CLI loop `while sleep N; do git pull --rebase; done` with the same interval, in the
  * same run. A second case is the agent's way: `tidesync hook session-start` pulls on demand,
  * next to a plain `git pull --rebase`. Usage: RemoteToLocal [ROUNDS]
@@ -22,15 +23,17 @@ public final class RemoteToLocal {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         Path root = Files.createTempDirectory("tidesync-pull-bench");
-        GitFixture tideFx = new GitFixture(Files.createDirectories(root.resolve("tide")));
-        GitFixture gitFx = new GitFixture(Files.createDirectories(root.resolve("git")));
-        Path tide = Setup.seededClone(tideFx, "laptop", 20);
-        Path plain = Setup.seededClone(gitFx, "laptop", 20);
+        Setup.Pair pair = Setup.pair(root);
+        GitFixture tideFx = pair.tideFx();
+        GitFixture gitFx = pair.gitFx();
+        Path tide = pair.tide();
+        Path plain = pair.plain();
         Path tideOther = tideFx.machine("desktop");
         Path gitOther = gitFx.machine("desktop");
         Path home = Setup.home(root.resolve("home"), List.of(tide), """
                 "throttle": {"minIntervalSeconds": 0},
-                "triggers": {"poll": {"intervalSeconds": %d}, "sessionStart": {"action": "pull"}}""".formatted(POLL_SECONDS));
+                "triggers": {"poll": {"intervalSeconds": %d, "maxIntervalSeconds": %d}, "sessionStart": {"action": "pull"}}"""
+                .formatted(POLL_SECONDS, POLL_SECONDS));
         Samples tidePoll = new Samples("tidesync poll");
         Samples gitPoll = new Samples("git loop");
         Samples hook = new Samples("hook session-start");
@@ -65,7 +68,7 @@ public final class RemoteToLocal {
             }
         }
         new Report("Remote → local (" + rounds + " pushes from another clone, file:// remotes)", "how", "median", "p95", "ratio")
-                .row("Tidesync `run`, poll every " + POLL_SECONDS + " s (jittered)", Report.ms(tidePoll.median()), Report.ms(tidePoll.p95()),
+                .row("Tidesync `run`, poll every " + POLL_SECONDS + " s (jittered, not stretched)", Report.ms(tidePoll.median()), Report.ms(tidePoll.p95()),
                         Report.ratio(tidePoll.median(), gitPoll.median()))
                 .row("git CLI loop, `git pull --rebase` every " + POLL_SECONDS + " s", Report.ms(gitPoll.median()), Report.ms(gitPoll.p95()), "1.00")
                 .row("`tidesync hook session-start` (waits for its pull; whole process)", Report.ms(hook.median()), Report.ms(hook.p95()),

@@ -21,10 +21,11 @@ public final class SaveToRemote {
     public static void main(String[] args) throws Exception {
         int edits = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         Path root = Files.createTempDirectory("tidesync-save-bench");
-        GitFixture tideFx = new GitFixture(Files.createDirectories(root.resolve("tide")));
-        GitFixture gitFx = new GitFixture(Files.createDirectories(root.resolve("git")));
-        Path tide = Setup.seededClone(tideFx, "laptop", 20);
-        Path plain = Setup.seededClone(gitFx, "laptop", 20);
+        Setup.Pair pair = Setup.pair(root);
+        GitFixture tideFx = pair.tideFx();
+        GitFixture gitFx = pair.gitFx();
+        Path tide = pair.tide();
+        Path plain = pair.plain();
         Path home = Setup.home(root.resolve("home"), List.of(tide), """
                 "throttle": {"minIntervalSeconds": 0},
                 "triggers": {"fileChange": {"inactivityMs": %d}, "poll": {"intervalSeconds": 3600}}""".formatted(DELAY_MS));

@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  *       default triggers (a poll per repository per minute) and with polling off (watchers and
  *       timers only), next to the same engine watching one repository.</li>
  * </ol>
- * Usage: Scale [REPOS [IDLE_SECONDS [idle-only]]]
+ * Usage: Scale [REPOS [IDLE_SECONDS [idle-only|steady-only]]]
  */
 public final class Scale {
 
@@ -45,7 +45,16 @@ public final class Scale {
             GitFixture fx = new GitFixture(Files.createDirectories(root.resolve("r" + i)));
             repos.add(Setup.seededClone(fx, "clone", 20));
         }
-        if (!(args.length > 2 && args[2].equals("idle-only"))) {
+        String only = args.length > 2 ? args[2] : "";
+        if (only.equals("steady-only")) {
+            Report steady = new Report("`tidesync run` idle with " + count + " repositories, steady state", "engine", "CPU, % of one core",
+                    "resident memory");
+            idle(steady, root.resolve("idle-n-steady"), repos, "", idleSeconds, STEADY_AFTER_SECONDS, count
+                    + " repositories, default triggers, after " + STEADY_AFTER_SECONDS / 60 + " min, over " + idleSeconds + " s");
+            steady.print();
+            return;
+        }
+        if (!only.equals("idle-only")) {
             pollRound(root, repos);
         }
         Report idle = new Report("`tidesync run` idle with " + count + " repositories, nothing changing (" + idleSeconds + " s)",

@@ -23,6 +23,15 @@ final class Setup {
         return clone;
     }
 
+    /** Tidesync's clone and the baseline's clone, each of its own bare remote, side by side under {@code root}. */
+    record Pair(GitFixture tideFx, Path tide, GitFixture gitFx, Path plain) {}
+
+    static Pair pair(Path root) throws Exception {
+        GitFixture tideFx = new GitFixture(Files.createDirectories(root.resolve("tide")));
+        GitFixture gitFx = new GitFixture(Files.createDirectories(root.resolve("git")));
+        return new Pair(tideFx, seededClone(tideFx, "laptop", 20), gitFx, seededClone(gitFx, "laptop", 20));
+    }
+
     /** A Tidesync home whose config watches {@code repos}, with {@code extra} JSON members at the top level. */
     static Path home(Path dir, List<Path> repos, String extra) throws IOException {
         Path home = Files.createDirectories(dir);

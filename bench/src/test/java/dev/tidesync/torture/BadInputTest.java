@@ -95,6 +95,7 @@ class BadInputTest {
             Result r = cli(home, command);
             exits.merge(String.valueOf(r.code()), 1, Integer::sum);
             byte[] after = Files.readAllBytes(config);
+            int known = problems.size();
             if (r.code() != 0 && r.code() != 2 && r.code() != 1) {
                 problems.add("exit " + r.code() + " for " + command + ": " + r.err());
             } else if (r.code() == 2 && !Arrays.equals(after, mutated)) {
@@ -105,6 +106,11 @@ class BadInputTest {
                 problems.add("not one sentence from " + command + ": " + r.err());
             } else if (r.code() == 0 && !Arrays.equals(after, mutated) && !loads(after)) {
                 problems.add(command + " wrote a config it cannot read back");
+            }
+            if (problems.size() > known) { // keep the input, to reproduce it
+                Path kept = Path.of(System.getProperty("torture.results", "target/torture")).resolve("bad-config-" + i + ".json");
+                Files.createDirectories(kept.getParent());
+                Files.write(kept, mutated);
             }
         }
         Torture.result("bad input: mutated config.json × 7 commands", runs, problems.size(),
@@ -183,11 +189,15 @@ class BadInputTest {
     private static String exchange(Path home, byte[] message, boolean cutOff) throws IOException {
         try (SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             c.connect(UnixDomainSocketAddress.of(home.resolve("tidesync.sock")));
-            c.write(ByteBuffer.wrap(message));
-            if (!cutOff) {
-                c.write(ByteBuffer.wrap(new byte[] {'\n'}));
+            try {
+                c.write(ByteBuffer.wrap(message));
+                if (!cutOff) {
+                    c.write(ByteBuffer.wrap(new byte[] {'\n'}));
+                }
+                c.shutdownOutput();
+            } catch (IOException e) {
+                return null; // the engine stopped reading an over-long line and closed: dropped
             }
-            c.shutdownOutput();
             ByteArrayOutputStream reply = new ByteArrayOutputStream();
             ByteBuffer buf = ByteBuffer.allocate(4096);
             while (c.read(buf) > 0) {

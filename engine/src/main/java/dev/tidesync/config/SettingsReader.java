@@ -109,6 +109,9 @@ public final class SettingsReader {
         String message;
         if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException cause) {
             message = "'" + key + "': " + cause.getMessage();
+        } else if (e instanceof ValueInstantiationException && e.getCause() instanceof NullPointerException) {
+            message = (key.isEmpty() ? "a section" : "'" + key + "'") + " holds a null where a value is needed;"
+                    + " remove that key to use its default, or give it a value";
         } else if (e instanceof InvalidFormatException ife) {
             message = "'" + key + "' is " + quote(ife.getValue()) + " but must be " + kind(ife.getTargetType());
         } else if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {

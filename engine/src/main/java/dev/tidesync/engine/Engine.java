@@ -87,6 +87,16 @@ public final class Engine implements AutoCloseable {
         scheduleTick();
     }
 
+    /**
+     * Linux allows 128 inotify instances per user by default, and each watched repository takes
+     * one: say how to raise the limit when that is what failed.
+     */
+    static String watchLimitAdvice(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("inotify") || m.contains("too many open files")
+                ? " (raise the limit: `sudo sysctl fs.inotify.max_user_instances=1024`, and add it to /etc/sysctl.d to keep it)" : "";
+    }
+
     /** The sync that finishes whatever happened while the engine was not running. */
     private SyncRequest catchUp() {
         return settings.triggers().fileChange().enabled() ? SyncRequest.of(Action.SYNC, Trigger.FILE_CHANGE)
@@ -137,7 +147,7 @@ public final class Engine implements AutoCloseable {
                 triggers.start(options.watchFiles(), options.watcherThreads());
             } catch (IOException | dev.tidesync.git.NotARepositoryException | RuntimeException e) {
                 publish(new EngineEvent.Notice(now(), repository.name(), Level.ERROR, "cannot watch " + repository.path() + ": "
-                        + e.getMessage() + "; it is still polled"));
+                        + e.getMessage() + "; it is still polled" + watchLimitAdvice(e)));
             }
             watched.put(path, new Watched(lane, triggers));
             if (old == null) {

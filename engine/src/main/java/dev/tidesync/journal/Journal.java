@@ -67,13 +67,7 @@ public final class Journal {
         if (!routinePoll(outcome)) {
             fold.add(outcome);
         }
-        update(s -> {
-            State next = s;
-            for (SyncOutcome o : fold) {
-                next = folded(next, o);
-            }
-            return next;
-        }, () -> {
+        update(s -> foldedAll(s, fold), () -> {
             if (!routine(outcome)) {
                 history.append(HistoryRecord.of(outcome, host));
             }
@@ -89,18 +83,20 @@ public final class Journal {
             routineWritten = clock.instant();
         }
         if (!fold.isEmpty()) {
-            update(s -> {
-                State next = s;
-                for (SyncOutcome o : fold) {
-                    next = folded(next, o);
-                }
-                return next;
-            });
+            update(s -> foldedAll(s, fold));
         }
     }
 
     private static boolean routinePoll(SyncOutcome outcome) {
         return outcome.trigger() == Trigger.POLL && outcome.changedNothing();
+    }
+
+    private static State foldedAll(State s, List<SyncOutcome> outcomes) {
+        State next = s;
+        for (SyncOutcome o : outcomes) {
+            next = folded(next, o);
+        }
+        return next;
     }
 
     private static State folded(State s, SyncOutcome outcome) {
