@@ -41,7 +41,7 @@ measure() { # PID LABEL
 }
 
 mkhome "$work/home-run"
-"$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$enginecp" dev.tidesync.cli.Main --home "$work/home-run" run >"$work/run.log" 2>&1 &
+"$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m -cp "$enginecp" dev.tidesync.cli.Main --home "$work/home-run" run >"$work/run.log" 2>&1 &
 run_pid=$!
 row_run=$(measure $run_pid "\`tidesync run\` (headless)")
 kill $run_pid; wait $run_pid 2>/dev/null || true
@@ -51,7 +51,7 @@ sleep 1
 DISPLAY=:79 trayer --edge top --align right --widthtype request --height 24 >"$work/trayer.log" 2>&1 &
 sleep 1
 mkhome "$work/home-app"
-DISPLAY=:79 TIDESYNC_HOME="$work/home-app" "$java" -XX:+UseSerialGC -Dprism.order=sw \
+DISPLAY=:79 TIDESYNC_HOME="$work/home-app" "$java" -XX:+UseSerialGC -Xms16m -Dprism.order=sw \
   --enable-native-access=javafx.graphics,ALL-UNNAMED -cp "$appcp" dev.tidesync.app.Launcher >"$work/app.log" 2>&1 &
 app_pid=$!
 row_app=$(measure $app_pid "tray app (Xvfb + trayer)")

@@ -75,7 +75,7 @@ common=(
   --copyright "Copyright 2026 the Tidesync developers"
   --input "$work/input" --main-jar "tidesync-app-$pom_version.jar" --main-class dev.tidesync.app.Launcher
   --runtime-image "$work/runtime"
-  --java-options "-XX:+UseSerialGC --enable-native-access=javafx.graphics,ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
+  --java-options "-XX:+UseSerialGC -Xms16m --enable-native-access=javafx.graphics,ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
   --add-launcher "$cli=packaging/jpackage/cli.properties"
   --dest "$out"
 )

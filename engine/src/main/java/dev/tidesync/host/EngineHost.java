@@ -69,7 +69,9 @@ public final class EngineHost implements AutoCloseable {
         Journal journal = new Journal(home, settings.history(), clock);
         SystemScheduler scheduler = new SystemScheduler(clock);
         ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
-        ExecutorService watchers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("tidesync-watch-", 0).factory());
+        // Each watcher's loop waits on its WatchService queue: a virtual thread parks there for free, where a platform
+        // thread per repository cost ~100 KB of stack each (docs/benchmarks.md, memory).
+        ExecutorService watchers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("tidesync-watch-", 0).factory());
         GitAccess described = GitAccess.detect(settings.network(), environment);
         Engine engine = new Engine(new Engine.Options(config, journal,
                 s -> new SyncService(s, journal, GitAccess.detect(s.network(), environment), clock, Host.name())::sync,

@@ -35,7 +35,18 @@ final class CycleMarker {
         }
     }
 
-    static void begin(GitRepo repo, Instant started) throws IOException {
+    /**
+     * Marks a cycle as running and returns when the killed one before it started, if one was
+     * killed. The marker then keeps that earlier start: if this cycle is killed too before it
+     * cleared the leftovers, the next one still finds them.
+     */
+    static Optional<Instant> begin(GitRepo repo) throws IOException {
+        Optional<Instant> crashed = crashed(repo);
+        begin(repo, crashed.orElse(Instant.now())); // file times are real time, whatever clock the cycle reports in
+        return crashed;
+    }
+
+    private static void begin(GitRepo repo, Instant started) throws IOException {
         Files.createDirectories(repo.tidesyncDir());
         // Second precision rounds down, so a lock made in the same second still counts as this cycle's.
         AtomicFile.write(file(repo), (ProcessHandle.current().pid() + " " + started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\n")

@@ -40,9 +40,8 @@ public final class SyncCycle {
 
     public SyncOutcome run(GitRepo repo, RepositorySettings repository, Settings settings, SyncRequest request) {
         CycleContext ctx = new CycleContext(repo, repository, settings, request, clock, host, git);
-        ctx.crashedCycleStarted = CycleMarker.crashed(repo);
         try {
-            CycleMarker.begin(repo, Instant.now()); // file times are real time, whatever clock the cycle reports in
+            ctx.crashedCycleStarted = CycleMarker.begin(repo);
             return steps(ctx, repo, repository, request);
         } catch (IOException e) {
             return ctx.fail(GitFailure.of(FailureKind.OTHER, "Sync of " + repository.name() + " could not start: " + e.getMessage()));

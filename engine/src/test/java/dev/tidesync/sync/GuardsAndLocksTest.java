@@ -11,6 +11,7 @@ import dev.tidesync.config.Settings;
 import dev.tidesync.config.SyncMode;
 import dev.tidesync.fixture.GitFixture;
 import dev.tidesync.git.GitFailure.FailureKind;
+import dev.tidesync.git.GitRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -169,6 +170,22 @@ class GuardsAndLocksTest {
         assertThat(outcome.result()).isEqualTo(SyncResult.OK);
         assertThat(outcome.notes()).anySatisfy(n -> assertThat(n).contains("stale index.lock"));
         assertThat(lock).doesNotExist();
+    }
+
+    @Test
+    void aCycleKilledRightAfterAKilledCycleStillLeavesTheFirstOnesLocksFindable() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Instant firstStart = Instant.now().minus(60, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
+        Files.createDirectories(repo.resolve(".git/tidesync"));
+        Files.writeString(repo.resolve(".git/tidesync/cycle"), gone.pid() + " " + firstStart + "\n");
+
+        try (GitRepo open = GitRepo.open(repo)) {
+            assertThat(CycleMarker.begin(open)).as("the killed cycle is noticed").contains(firstStart);
+        }
+
+        // killed again now: the marker still names the first killed cycle's start, not this one's
+        assertThat(Files.readString(repo.resolve(".git/tidesync/cycle"))).contains(firstStart.toString());
     }
 
     @Test
