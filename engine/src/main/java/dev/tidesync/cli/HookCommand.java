@@ -1,17 +1,14 @@
 package dev.tidesync.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tidesync.config.RepositorySettings;
 import dev.tidesync.control.ControlClient;
 import dev.tidesync.control.ControlMessage.Request;
 import dev.tidesync.engine.HookEvent;
 import dev.tidesync.engine.HookPlan;
-import dev.tidesync.io.Json;
 import dev.tidesync.sync.Action;
 import dev.tidesync.sync.SyncOutcome;
 import dev.tidesync.sync.SyncRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -82,10 +77,10 @@ final class HookCommand implements Callable<Integer> {
         }
         Services services = root.services();
         if (run != null) {
-            carryOut(services, hook, folder(Optional.empty()), Action.fromId(run));
+            carryOut(services, hook, folder(new byte[0]), Action.fromId(run));
             return;
         }
-        Path folder = folder(agentJson(services.environment().in()));
+        Path folder = folder(QuickHook.readStdin(services.environment().in()));
         long wait = hook.waits() ? SESSION_START_WAIT.toMillis() : 0;
         var reply = ControlClient.send(services.home(), Request.hook(hook.id(), folder.toString(), wait),
                 Duration.ofMillis(wait).plusSeconds(5));
@@ -138,33 +133,9 @@ final class HookCommand implements Callable<Integer> {
                 .start();
     }
 
-    private Path folder(Optional<JsonNode> json) {
-        Optional<String> fromJson = json.map(j -> j.path("cwd").asText(null)).filter(s -> !s.isBlank());
-        if (fromJson.isPresent()) {
-            return Path.of(fromJson.get());
-        }
-        return cwd != null ? cwd : Path.of(System.getProperty("user.dir"));
-    }
-
-    /** The agent's JSON, if stdin carries any; a terminal or a silent pipe is waited on for two seconds at most. */
-    private static Optional<JsonNode> agentJson(InputStream in) {
-        CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
-            try {
-                return in.readNBytes(1 << 20);
-            } catch (IOException e) {
-                return new byte[0];
-            }
-        }, r -> Thread.ofVirtual().start(r));
-        try {
-            byte[] bytes = read.get(STDIN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            if (bytes.length == 0) {
-                return Optional.empty();
-            }
-            JsonNode node = Json.mapper().readTree(bytes);
-            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
-        } catch (Exception e) {
-            return Optional.empty(); // no JSON, or not JSON: the folder decides
-        }
+    /** The agent's folder: its hook JSON's "cwd" (read by the same code as the quick path), else --cwd, else here. */
+    private Path folder(byte[] stdin) {
+        return QuickHook.cwdOf(stdin).or(() -> Optional.ofNullable(cwd)).orElse(Path.of(System.getProperty("user.dir")));
     }
 
     private void say(String line) {

@@ -173,8 +173,8 @@ final class QuickHook {
         return Optional.empty();
     }
 
-    /** Everything on stdin, waiting at most as long as the full way does for a silent pipe or a terminal. */
-    private static byte[] readStdin(InputStream in) {
+    /** Everything on stdin (1 MiB at most), waiting at most {@link HookCommand#STDIN_WAIT} for a silent pipe or a terminal. */
+    static byte[] readStdin(InputStream in) {
         CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
             try {
                 return in.readNBytes(1 << 20);
