@@ -17,7 +17,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,8 +94,8 @@ class CrashTortureTest {
         for (Written w : repos) {
             GitFixture.assertHealthy(w.workTree());
             GitFixture.assertHealthy(w.fx().remote());
-            locks.addAll(lockFiles(w.workTree().resolve(".git")));
-            locks.addAll(lockFiles(w.fx().remote()));
+            locks.addAll(Torture.lockFiles(w.workTree().resolve(".git")));
+            locks.addAll(Torture.lockFiles(w.fx().remote()));
             assertThat(Files.exists(w.workTree().resolve(".git/rebase-merge"))).isFalse();
         }
         int edits = repos.stream().mapToInt(w -> w.expected().size()).sum();
@@ -205,14 +204,5 @@ class CrashTortureTest {
             s.append((char) c);
         }
         return s.toString();
-    }
-
-    /** Lock files git or JGit left in a repository's git folder. */
-    private static List<String> lockFiles(Path gitDir) throws IOException {
-        try (Stream<Path> all = Files.walk(gitDir)) {
-            return all.filter(p -> p.getFileName().toString().endsWith(".lock"))
-                    .filter(p -> !p.getFileName().toString().equals("sync.lock")) // Tidesync's OS lock file: held by no one, never stale
-                    .map(Path::toString).toList();
-        }
     }
 }

@@ -311,10 +311,7 @@ class FaultsTest {
         GitFixture.assertHealthy(clone);
         GitFixture.assertHealthy(remote);
         for (Path gitDir : List.of(clone.resolve(".git"), remote)) {
-            try (Stream<Path> all = Files.walk(gitDir)) {
-                assertThat(all.map(Path::toString).filter(p -> p.endsWith(".lock") && !p.endsWith("sync.lock")).toList())
-                        .as("lock files in " + gitDir).isEmpty();
-            }
+            assertThat(Torture.lockFiles(gitDir)).as("lock files in " + gitDir).isEmpty();
         }
     }
 }

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * How hard the suite tries (`-Dtorture=quick`, the default and what CI runs, or `full`, what
@@ -23,6 +25,13 @@ final class Torture {
     /** {@code quick} runs in CI, {@code full} in the documented full run. */
     static int runs(int quick, int full) {
         return full() ? full : quick;
+    }
+
+    /** Lock files git or JGit left in a git folder (Tidesync's own OS-locked sync.lock is never stale, so not counted). */
+    static List<String> lockFiles(Path gitDir) throws IOException {
+        try (Stream<Path> all = Files.walk(gitDir)) {
+            return all.map(Path::toString).filter(p -> p.endsWith(".lock") && !p.endsWith("sync.lock")).toList();
+        }
     }
 
     /** One row: the case, how many runs, how many edits were lost (must be 0), and what happened. */

@@ -52,19 +52,18 @@ public final class Journal {
 
     /** Appends the sync to the change log and folds it into the state. */
     public void record(SyncOutcome outcome, String host) throws IOException {
+        boolean routinePoll = routinePoll(outcome);
         List<SyncOutcome> fold;
         synchronized (routinePending) {
-            if (routinePoll(outcome)) {
+            if (routinePoll) {
                 routinePending.put(outcome.repository().toString(), outcome);
                 if (clock.instant().isBefore(routineWritten.plus(ROUTINE_WRITES))) {
                     return;
                 }
             }
-            fold = new ArrayList<>(routinePending.values());
-            routinePending.clear();
-            routineWritten = clock.instant();
+            fold = takePending();
         }
-        if (!routinePoll(outcome)) {
+        if (!routinePoll) {
             fold.add(outcome);
         }
         update(s -> foldedAll(s, fold), () -> {
@@ -78,13 +77,19 @@ public final class Journal {
     public void flushRoutine() throws IOException {
         List<SyncOutcome> fold;
         synchronized (routinePending) {
-            fold = new ArrayList<>(routinePending.values());
-            routinePending.clear();
-            routineWritten = clock.instant();
+            fold = takePending();
         }
         if (!fold.isEmpty()) {
             update(s -> foldedAll(s, fold));
         }
+    }
+
+    /** The held-back routine polls, oldest first, now to be written; the caller holds routinePending's monitor. */
+    private List<SyncOutcome> takePending() {
+        List<SyncOutcome> pending = new ArrayList<>(routinePending.values());
+        routinePending.clear();
+        routineWritten = clock.instant();
+        return pending;
     }
 
     private static boolean routinePoll(SyncOutcome outcome) {
