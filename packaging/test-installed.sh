@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the .deb that packaging/build.sh made into this (throwaway) machine and checks it the
-# way a user meets it: the command line on PATH, the tray app coming up on a display with a tray,
+# way a user meets it: the command line on PATH, the tray app coming up on a StatusNotifierItem panel
+# and on an XEmbed tray,
 # the first-run question, start at login on and off, then a removal that leaves nothing behind.
-# Needs root (dpkg, a test user), Xvfb, trayer, x11-utils, xdotool and imagemagick.
+# Needs root (dpkg, a test user), Xvfb, dbus-daemon, xfce4-panel, gdbus, trayer, x11-utils, xdotool and imagemagick.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -71,17 +72,34 @@ as_user tidesync sync "$home/notes" || fail "tidesync sync"
 [[ -n $(as_user git --git-dir="$home/remote.git" log --oneline -- hello.md) ]] || fail "the sync did not reach the remote"
 as_user tidesync doctor || fail "tidesync doctor found problems"
 
-step "the tray app on a display with a tray ($display)"
+step "the tray app on a desktop whose panel shows StatusNotifierItems (xfce4-panel, $display)"
 Xvfb "$display" -ac -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & pids+=($!)
 wait_for 10 "Xvfb to start" xdpyinfo -display "$display"
-as_user trayer --edge top --align right --widthtype request --height 28 --transparent false --tint 0x303030 >/dev/null 2>&1 & pids+=($!)
-wait_for 10 "trayer to start" sh -c "xwininfo -display $display -root -tree | grep -q '\"panel\"'"
+bus="unix:path=$home/session-bus"
+as_user dbus-daemon --session --nofork --address="$bus" >/dev/null 2>&1 & pids+=($!)
+wait_for 10 "the session bus to start" test -S "$home/session-bus"
+panel_config=$home/.config/xfce4/xfconf/xfce-perchannel-xml
+as_user mkdir -p "$panel_config"
+install -o "$user" -m 644 app/src/test/resources/dev/tidesync/app/fixture/xfce4-panel.xml "$panel_config/"
+as_user DBUS_SESSION_BUS_ADDRESS="$bus" xfce4-panel --disable-wm-check >/dev/null 2>&1 & panel=$!; pids+=($panel)
+on_bus() { as_user DBUS_SESSION_BUS_ADDRESS="$bus" "$@"; }
+watcher_up() {
+  on_bus gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+    --method org.freedesktop.DBus.NameHasOwner org.kde.StatusNotifierWatcher | grep -q true
+}
+wait_for 30 "xfce4-panel's StatusNotifierWatcher" watcher_up
 # Xvfb has no OpenGL: JavaFX draws in software there (JDK_JAVA_OPTIONS reaches jpackage launchers).
-as_user JDK_JAVA_OPTIONS=-Dprism.order=sw /opt/tidesync/bin/Tidesync >"$shots/installed-app.log" 2>&1 & app=$!; pids+=($app)
-# First run: the question about starting at login, and the icon embedded in the tray.
+as_user DBUS_SESSION_BUS_ADDRESS="$bus" JDK_JAVA_OPTIONS=-Dprism.order=sw /opt/tidesync/bin/Tidesync >"$shots/installed-app.log" 2>&1 & app=$!; pids+=($app)
+# First run: the question about starting at login, and the icon registered with the panel.
 wait_for 60 "the first-run question to appear" env DISPLAY="$display" xdotool search --name "Welcome to Tidesync"
-wait_for 20 "the tray icon to be embedded" sh -c "xwininfo -display $display -root -tree | grep -q JavaEmbeddedFrame"
+registered() {
+  on_bus gdbus call --session --dest org.kde.StatusNotifierWatcher --object-path /StatusNotifierWatcher \
+    --method org.freedesktop.DBus.Properties.Get org.kde.StatusNotifierWatcher RegisteredStatusNotifierItems | grep -q StatusNotifierItem-
+}
+wait_for 20 "the tray icon to be registered with the panel" registered
 as_user tidesync status >/dev/null || fail "tidesync status while the app runs"
+as_user tidesync doctor | grep -q "tray app (its icon: StatusNotifierItem" || fail "doctor does not name the app's StatusNotifierItem tray"
+grep -q "tray: StatusNotifierItem" "$shots/installed-app.log" || fail "the app did not choose the StatusNotifierItem tray"
 import -display "$display" -window root "$shots/installed-app.png" 2>/dev/null || true
 question=$(DISPLAY=$display xdotool search --name "Welcome to Tidesync" | head -1)
 DISPLAY=$display xdotool windowfocus --sync "$question" key Return   # the default button: Start at login
@@ -98,8 +116,20 @@ grep -qx "Exec=/opt/tidesync/bin/Tidesync" "$entry" || fail "autostart on did no
 step "the app stops on SIGTERM"
 kill -TERM "$app"
 wait_for 20 "the app to exit" sh -c "! kill -0 $app"
+kill "$panel" 2>/dev/null || true
 
-grep -q "A fatal error has been detected" "$shots/installed-app.log" && fail "the app crashed: see $shots/installed-app.log"
+step "the tray app on a desktop with only an XEmbed tray (trayer, no session bus)"
+as_user trayer --edge top --align right --widthtype request --height 28 --transparent false --tint 0x303030 >/dev/null 2>&1 & pids+=($!)
+wait_for 10 "trayer to start" sh -c "xwininfo -display $display -root -tree | grep -q '\"panel\"'"
+as_user JDK_JAVA_OPTIONS=-Dprism.order=sw /opt/tidesync/bin/Tidesync >"$shots/installed-app-xembed.log" 2>&1 & app=$!; pids+=($app)
+wait_for 40 "the tray icon to be embedded" sh -c "xwininfo -display $display -root -tree | grep -q JavaEmbeddedFrame"
+import -display "$display" -window root "$shots/installed-app-xembed.png" 2>/dev/null || true
+kill -TERM "$app"
+wait_for 20 "the app to exit" sh -c "! kill -0 $app"
+
+for log in "$shots/installed-app.log" "$shots/installed-app-xembed.log"; do
+  grep -q "A fatal error has been detected" "$log" && fail "the app crashed: see $log"
+done
 
 step "remove the package"
 dpkg -r tidesync >/dev/null

@@ -10,12 +10,17 @@ final class Theme {
 
     private Theme() {}
 
-    static void apply(String setting) {
-        boolean dark = switch (setting) {
+    /** Whether the setting means dark; "system" asks the desktop (a short command): call it off the FX thread. */
+    static boolean dark(String setting) {
+        return switch (setting) {
             case "dark" -> true;
             case "light" -> false;
-            default -> DarkMode.preferred(System.getProperty("os.name", ""));
+            default -> DarkMode.preferred(dev.tidesync.io.OperatingSystem.current());
         };
+    }
+
+    /** Call on the FX thread. */
+    static void apply(boolean dark) {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 }

@@ -1,19 +1,23 @@
 package dev.tidesync.app;
 
+import dev.tidesync.app.actions.AppController;
+import dev.tidesync.app.actions.HostedEngine;
 import dev.tidesync.app.alerts.AlertPresenter;
+import dev.tidesync.app.alerts.DesktopNotifier;
 import dev.tidesync.app.alerts.Incidents;
 import dev.tidesync.app.feed.StatusFeed;
-import dev.tidesync.autostart.AutoStart;
-import dev.tidesync.app.os.DesktopNotifier;
 import dev.tidesync.app.os.FreedesktopNotifier;
-import dev.tidesync.app.os.FxTray;
 import dev.tidesync.app.os.LaunchCommand;
-import dev.tidesync.app.os.Tray;
+import dev.tidesync.app.os.TrayChoice;
 import dev.tidesync.app.os.TrayMessageNotifier;
-import dev.tidesync.autostart.AutoStarts;
 import dev.tidesync.app.status.StatusPanel;
 import dev.tidesync.app.status.StatusViewModel;
+import dev.tidesync.app.status.TrayState;
+import dev.tidesync.app.tray.MenuEntry;
+import dev.tidesync.app.tray.Tray;
 import dev.tidesync.app.tray.TrayPresenter;
+import dev.tidesync.autostart.AutoStart;
+import dev.tidesync.autostart.AutoStarts;
 import dev.tidesync.config.ConfigException;
 import dev.tidesync.config.ConfigStore;
 import dev.tidesync.config.Settings;
@@ -21,18 +25,20 @@ import dev.tidesync.config.TidesyncHome;
 import dev.tidesync.control.ControlServer;
 import dev.tidesync.engine.EngineEvent;
 import dev.tidesync.host.EngineHost;
+import dev.tidesync.io.OperatingSystem;
 import dev.tidesync.journal.HistoryRecord;
 import dev.tidesync.sync.Host;
+import dev.tidesync.trigger.SystemScheduler;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Application;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.animation.PauseTransition;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -40,7 +46,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The tray app: hosts the engine in-process (the same {@link EngineHost} as `tidesync run`) and
- * shows its state. Everything the user sees reads the {@link StatusViewModel}; the engine knows
+ * shows its state. The tray icon comes first; the engine starts on a background thread (it walks
+ * every work tree to watch it), and the views render what it publishes. The engine knows
  * nothing of this class.
  */
 public final class TidesyncApp extends Application {
@@ -49,16 +56,38 @@ public final class TidesyncApp extends Application {
 
     private final Clock clock = Clock.systemDefaultZone();
     private final Map<String, String> environment = System.getenv();
-    private EngineHost host;
-    private StatusFeed feed;
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private final SystemScheduler timers = new SystemScheduler(clock);
+    private final StatusViewModel model = new StatusViewModel(clock);
+    private volatile EngineHost host;
     private Windows windows;
     private Tray tray;
     private TrayPresenter trayPresenter;
+    private AlertPresenter alerts;
+    private AppController actions;
+    private boolean quitting;
 
     @Override
     public void start(Stage primary) {
         Platform.setImplicitExit(false);
         TidesyncHome home = TidesyncHome.resolve(Optional.empty());
+        TrayChoice choice = Launcher.trayChoice != null ? Launcher.trayChoice : TrayChoice.decide(environment, OperatingSystem.current());
+        windows = new Windows(primary, getHostServices());
+        tray = choice.open(primary).orElse(null);
+        if (tray != null) {
+            LOG.info("tray: {} ({})", tray.describe(), choice.why());
+            tray.show(TrayState.SYNCING, 0);
+            tray.tooltip("Tidesync: starting");
+            tray.menu(List.of(MenuEntry.info("Tidesync is starting…"), new MenuEntry.Separator(),
+                    new MenuEntry.Item("Quit Tidesync", true, this::quit)));
+        } else {
+            LOG.info("no system tray here ({}): the status panel is the main window", choice.why());
+        }
+        background.execute(() -> startEngine(home));
+    }
+
+    /** Off the FX thread: reads the settings, starts the engine (which walks every work tree), then wires the views. */
+    private void startEngine(TidesyncHome home) {
         Settings settings;
         try {
             settings = new ConfigStore(home.configFile()).load().settings();
@@ -66,23 +95,21 @@ public final class TidesyncApp extends Application {
             failAtStart("Tidesync cannot read its settings", e.getMessage() + ". Fix the file (or delete it to start over), then start Tidesync again.");
             return;
         }
-        Theme.apply(settings.desktop().theme());
-        windows = new Windows(primary);
-        StatusViewModel model = new StatusViewModel(clock);
-        AtomicReference<EngineHost> hostRef = new AtomicReference<>();
-        AtomicReference<AlertPresenter> alerts = new AtomicReference<>();
-        feed = new StatusFeed(() -> hostRef.get() == null ? settings : hostRef.get().engine().settings(),
-                new dev.tidesync.journal.Journal(home, settings.history(), clock), clock, snapshot -> Platform.runLater(() -> {
-                    model.show(snapshot.rows(), snapshot.globallyPaused());
-                    if (trayPresenter != null) {
-                        trayPresenter.globallyPaused(snapshot.globallyPaused());
-                    }
-                    if (alerts.get() != null) {
-                        alerts.get().rows(snapshot.rows());
-                    }
-                }), 250);
+        boolean dark = Theme.dark(settings.desktop().theme());
+        StatusFeed feed = new StatusFeed(timers, Duration.ofMillis(250), snapshot -> Platform.runLater(() -> {
+            model.show(snapshot.rows(), snapshot.globallyPaused());
+            if (trayPresenter != null) {
+                trayPresenter.globallyPaused(snapshot.globallyPaused());
+            }
+            if (alerts != null) {
+                alerts.rows(snapshot.rows());
+            }
+        }));
+        feed.forwardEvents(this::onEvent);
         try {
-            host = EngineHost.start(home, environment, clock, List.of(feed), Optional.of(() -> Platform.runLater(() -> windows.showPanel())));
+            host = EngineHost.start(home, environment, clock, List.of(feed), Optional.of(new EngineHost.Frontend(
+                    () -> Platform.runLater(() -> windows.showPanel(Optional.empty())),
+                    () -> tray == null ? "no tray: its status panel is the main window" : "its icon: " + tray.describe())));
         } catch (ControlServer.AlreadyRunning e) {
             failAtStart("Tidesync is already running", "Another Tidesync (the tray app or `tidesync run`) is running for this user; "
                     + "use that one, or stop it first.");
@@ -94,68 +121,87 @@ public final class TidesyncApp extends Application {
             failAtStart("Tidesync could not start", e.getMessage());
             return;
         }
-        hostRef.set(host);
         LOG.info("remotes are reached through {}", host.transport());
+        EngineHost started = host;
+        Platform.runLater(() -> ready(home, started, dark));
+    }
 
-        tray = FxTray.create(primary).orElse(null);
-        AutoStart autoStart = autoStart();
-        AppController actions = new AppController(host, feed, windows, getHostServices(), autoStart, clock, environment, this::quit);
+    /** On the FX thread, once the engine runs: the panel, the menu, alerts, the first-run question. */
+    private void ready(TidesyncHome home, EngineHost engine, boolean dark) {
+        if (quitting) {
+            return;
+        }
+        Theme.apply(dark);
+        AutoStart autoStart = AutoStarts.forSystem(System.getProperty("os.name", ""), environment, System.getProperty("user.home"),
+                LaunchCommand.current());
+        actions = new AppController(new HostedEngine(engine, environment, clock), windows, autoStart, clock, this::quit, background,
+                Platform::runLater, s -> background.execute(() -> {
+                    boolean d = Theme.dark(s.desktop().theme());
+                    Platform.runLater(() -> Theme.apply(d));
+                }));
         windows.statusPanel(new StatusPanel(model, actions), tray == null, this::quit);
         DesktopNotifier desktop = desktopNotifier();
-        alerts.set(new AlertPresenter(windows.owner(), desktop, actions, () -> host.engine().settings().desktop().notifications()));
-        feed.forwardEvents(event -> onEvent(event, actions, alerts.get()));
+        alerts = new AlertPresenter(windows.owner(), desktop, actions, () -> engine.engine().settings().desktop().notifications());
+        alerts.rows(model.rows());
         if (tray != null) {
             trayPresenter = new TrayPresenter(tray, model, actions, clock);
             trayPresenter.start();
             tray.onOpen(windows::togglePanel);
         } else {
-            LOG.info("no system tray here: the status panel is the main window");
-            windows.showPanel();
+            windows.showPanel(Optional.empty());
         }
         LOG.info("notifications: {}", desktop.describe());
-        feed.start(30);
-        // Asked once AWT's tray has settled: a GTK window opened while AWT is still starting its
-        // X connection crashed the process on Xvfb (Gdk "XSetErrorHandler() called with a GDK error trap pushed").
+        // Asked a little later, once the tray has settled and the first syncs have started.
         PauseTransition settle = new PauseTransition(javafx.util.Duration.seconds(3));
         settle.setOnFinished(e -> new FirstRun(home.stateDir(), clock).offerAutoStart(autoStart, windows::ask, windows::error));
         settle.play();
     }
 
-    /** Live history and "changes came in" news; incidents come from the rows. */
-    private void onEvent(EngineEvent event, AppController actions, AlertPresenter alerts) {
-        if (event instanceof EngineEvent.SyncFinished f) {
+    /** Live history and "changes came in" news; incidents come from the rows. Called on engine threads. */
+    private void onEvent(EngineEvent event) {
+        if (event instanceof EngineEvent.SyncFinished f && host != null) {
             HistoryRecord record = HistoryRecord.of(f.outcome(), Host.name());
             String notifications = host.engine().settings().desktop().notifications();
             Platform.runLater(() -> {
-                actions.recorded(record);
-                Incidents.pulled(f.outcome().repository(), f.outcome().name(), f.outcome().commitsIn(), notifications).ifPresent(alerts::raise);
+                if (actions != null) {
+                    actions.recorded(record);
+                }
+                if (alerts != null) {
+                    Incidents.pulled(f.outcome().repository(), f.outcome().name(), f.outcome().commitsIn(), notifications).ifPresent(alerts::raise);
+                }
             });
         }
     }
 
     private DesktopNotifier desktopNotifier() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.contains("win") || os.contains("mac")) {
-            return tray == null ? DesktopNotifier.NONE : new TrayMessageNotifier(tray);
+        OperatingSystem os = OperatingSystem.current();
+        if (!os.isUnixDesktop()) {
+            return tray == null || !tray.showsMessages() ? DesktopNotifier.NONE : new TrayMessageNotifier(tray);
         }
-        return FreedesktopNotifier.find(environment).orElseGet(() -> tray == null ? DesktopNotifier.NONE : new TrayMessageNotifier(tray));
+        return FreedesktopNotifier.find(environment)
+                .orElseGet(() -> tray == null || !tray.showsMessages() ? DesktopNotifier.NONE : new TrayMessageNotifier(tray));
     }
-
-    private AutoStart autoStart() {
-        return AutoStarts.forSystem(System.getProperty("os.name", ""), environment, System.getProperty("user.home"), LaunchCommand.current());
-    }
-
 
     private void failAtStart(String title, String sentence) {
         LOG.error("{}: {}", title, sentence);
-        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, sentence);
-        alert.setTitle("Tidesync");
-        alert.setHeaderText(title);
-        alert.showAndWait();
-        Platform.exit();
+        Platform.runLater(() -> {
+            if (tray != null) {
+                tray.close();
+            }
+            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, sentence);
+            alert.setTitle("Tidesync");
+            alert.setHeaderText(title);
+            alert.showAndWait();
+            Platform.exit();
+            System.exit(1);
+        });
     }
 
     private void quit() {
+        if (quitting) {
+            return;
+        }
+        quitting = true;
         if (trayPresenter != null) {
             trayPresenter.stop();
         }
@@ -166,12 +212,10 @@ public final class TidesyncApp extends Application {
             windows.closeAll();
         }
         Thread.ofPlatform().name("tidesync-quit").start(() -> {
-            if (feed != null) {
-                feed.close();
-            }
             if (host != null) {
                 host.stop(Duration.ofSeconds(8)); // running syncs finish; an interrupted one is safe anyway
             }
+            timers.close();
             Platform.exit();
             System.exit(0);
         });

@@ -1,20 +1,23 @@
 package dev.tidesync.app;
 
-import java.awt.MouseInfo;
-import java.awt.Point;
+import dev.tidesync.app.actions.Screens;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.application.HostServices;
+import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.image.Image;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
@@ -25,18 +28,22 @@ import javafx.stage.Window;
  * status panel as a popup by the tray or as the main window where there is no tray, and one
  * window each for history, settings and every conflict.
  */
-final class Windows {
+final class Windows implements Screens {
 
     /** The app icon for title bars and task switchers; the window system picks the size it wants. */
     static final List<Image> ICONS = appIcons();
 
     private final Stage owner;
+    private final HostServices desktop;
     private final Map<String, Stage> open = new HashMap<>();
     private Stage panel;
     private boolean panelIsMainWindow;
+    /** A show asked for before the engine was up and the panel existed: done once it does. */
+    private Optional<Optional<Point2D>> pendingShow = Optional.empty();
 
-    Windows(Stage owner) {
+    Windows(Stage owner, HostServices desktop) {
         this.owner = owner;
+        this.desktop = desktop;
         owner.initStyle(StageStyle.UTILITY);
         owner.setOpacity(0);
         owner.setWidth(1);
@@ -71,52 +78,59 @@ final class Windows {
                 }
             });
         }
+        pendingShow.ifPresent(this::showPanel);
+        pendingShow = Optional.empty();
     }
 
-    void togglePanel() {
-        if (panel.isShowing() && !panelIsMainWindow) {
+    /** A click on the tray: the panel opens at {@code at} (or the pointer), or closes if it is open. */
+    void togglePanel(Optional<Point2D> at) {
+        if (panel != null && panel.isShowing() && !panelIsMainWindow) {
             panel.hide();
         } else {
-            showPanel();
+            showPanel(at);
         }
     }
 
-    void showPanel() {
+    void showPanel(Optional<Point2D> at) {
+        if (panel == null) {
+            pendingShow = Optional.of(at); // still starting: shown as soon as there is a panel
+            return;
+        }
         if (!panelIsMainWindow) {
-            placeNearPointer(panel);
+            placeNear(panel, at.or(Windows::pointer));
         }
         panel.show();
         panel.toFront();
         panel.requestFocus();
     }
 
-    /** The tray is at a screen edge; open where the user clicked, kept on screen. */
-    private static void placeNearPointer(Stage stage) {
+    /** Where the pointer is, from JavaFX's own robot (no AWT: the Linux tray must not start it). */
+    private static Optional<Point2D> pointer() {
+        try {
+            return Optional.of(new javafx.scene.robot.Robot().getMousePosition());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The tray is at a screen edge; open by the point the user clicked, kept on screen. */
+    private static void placeNear(Stage stage, Optional<Point2D> point) {
         Parent root = stage.getScene().getRoot();
         root.applyCss();
         double w = Double.isNaN(stage.getWidth()) ? root.prefWidth(-1) : stage.getWidth();
         double h = Double.isNaN(stage.getHeight()) ? root.prefHeight(w) : stage.getHeight();
-        Point p;
-        try {
-            p = MouseInfo.getPointerInfo().getLocation();
-        } catch (RuntimeException e) {
-            p = null;
-        }
+        Point2D p = point.orElse(null);
         Rectangle2D bounds = p == null ? Screen.getPrimary().getVisualBounds()
-                : Screen.getScreensForRectangle(p.x, p.y, 1, 1).stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
-        double x = p == null ? bounds.getMaxX() - w - 8 : p.x - w / 2;
-        double y = p == null ? bounds.getMinY() + 8 : (p.y > bounds.getMinY() + bounds.getHeight() / 2 ? p.y - h - 8 : p.y + 8);
-        stage.setX(Math.clamp(x, bounds.getMinX() + 4, bounds.getMaxX() - w - 4));
-        stage.setY(Math.clamp(y, bounds.getMinY() + 4, bounds.getMaxY() - h - 4));
+                : Screen.getScreensForRectangle(p.getX(), p.getY(), 1, 1).stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+        double x = p == null ? bounds.getMaxX() - w - 8 : p.getX() - w / 2;
+        double y = p == null ? bounds.getMinY() + 8
+                : (p.getY() > bounds.getMinY() + bounds.getHeight() / 2 ? p.getY() - h - 8 : p.getY() + 8);
+        stage.setX(Math.clamp(x, bounds.getMinX() + 4, Math.max(bounds.getMinX() + 4, bounds.getMaxX() - w - 4)));
+        stage.setY(Math.clamp(y, bounds.getMinY() + 4, Math.max(bounds.getMinY() + 4, bounds.getMaxY() - h - 4)));
     }
 
-    /** Brings the window named {@code key} to the front, creating it once. */
-    Stage window(String key, String title, Supplier<Parent> content) {
-        return window(key, title, content, -1, -1);
-    }
-
-    /** As {@link #window(String, String, Supplier)}, at a size that fits a small laptop screen. */
-    Stage window(String key, String title, Supplier<Parent> content, double width, double height) {
+    @Override
+    public void window(String key, String title, Supplier<Parent> content, double width, double height, Runnable closed) {
         Stage stage = open.get(key);
         if (stage == null) {
             stage = new Stage();
@@ -126,24 +140,36 @@ final class Windows {
             stage.setScene(width > 0 ? new Scene(content.get(), Math.min(width, screen.getWidth() - 40), Math.min(height, screen.getHeight() - 40))
                     : new Scene(content.get()));
             Stage created = stage;
-            stage.setOnHidden(e -> open.remove(key, created));
+            stage.setOnHidden(e -> {
+                open.remove(key, created);
+                closed.run();
+            });
             open.put(key, stage);
         }
         stage.show();
         stage.toFront();
         stage.requestFocus();
-        return stage;
     }
 
-    Optional<Stage> find(String key) {
-        return Optional.ofNullable(open.get(key));
-    }
-
-    void close(String key) {
+    @Override
+    public void close(String key) {
         Optional.ofNullable(open.get(key)).ifPresent(Stage::close);
     }
 
-    void error(String title, String sentence) {
+    @Override
+    public Optional<Path> chooseFolder(String title, String ownerKey) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        return Optional.ofNullable(chooser.showDialog(Optional.<Window>ofNullable(open.get(ownerKey)).orElse(owner))).map(java.io.File::toPath);
+    }
+
+    @Override
+    public void open(String uri) {
+        desktop.showDocument(uri);
+    }
+
+    @Override
+    public void error(String title, String sentence) {
         Alert alert = new Alert(Alert.AlertType.ERROR, sentence, ButtonType.OK);
         alert.initOwner(owner);
         centerOnScreen(alert);
@@ -152,14 +178,20 @@ final class Windows {
         alert.show();
     }
 
-    boolean confirm(String title, String sentence, String yes) {
-        ButtonType ok = new ButtonType(yes, ButtonType.OK.getButtonData());
+    @Override
+    public void confirm(String title, String sentence, String yesLabel, Runnable yes) {
+        ButtonType ok = new ButtonType(yesLabel, ButtonType.OK.getButtonData());
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, sentence, ok, ButtonType.CANCEL);
         alert.initOwner(owner);
         centerOnScreen(alert);
         alert.setTitle("Tidesync");
         alert.setHeaderText(title);
-        return alert.showAndWait().filter(b -> b == ok).isPresent();
+        alert.setOnHidden(e -> {
+            if (alert.getResult() == ok) {
+                yes.run();
+            }
+        });
+        alert.show();
     }
 
     /** A yes/no question that does not block the caller; closing it counts as no. */

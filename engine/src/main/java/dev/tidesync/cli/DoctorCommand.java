@@ -44,7 +44,7 @@ final class DoctorCommand implements Callable<Integer> {
         var engine = dev.tidesync.control.ControlClient.send(services.home(), dev.tidesync.control.ControlMessage.Request.ping(),
                 java.time.Duration.ofSeconds(2));
         if (engine.isPresent()) {
-            ok("the engine is running (pid " + engine.get().pid() + ")");
+            ok("the engine is running (pid " + engine.get().pid() + "): " + engine.get().message());
         } else {
             warn("no engine is running, so nothing syncs by itself", "start the tray app, or `tidesync run` (docs/running.md sets it up as a service)");
         }

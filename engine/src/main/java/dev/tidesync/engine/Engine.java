@@ -53,6 +53,9 @@ public final class Engine implements AutoCloseable {
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Path, Watched> watched = new LinkedHashMap<>();
     private final SleepDetector sleep;
+    private final StatusBoard board;
+    private Optional<dev.tidesync.journal.Pause> globalPause = Optional.empty();
+    private int ticks;
     private volatile Settings settings;
     private volatile CycleRunner runner;
     private volatile Backoff backoff;
@@ -65,7 +68,14 @@ public final class Engine implements AutoCloseable {
     public Engine(Options options) {
         this.options = options;
         this.sleep = new SleepDetector(options.scheduler());
+        this.board = new StatusBoard(options.journal(), options.journal().clock(), options.work(), this::publish, this::now);
     }
+
+    /**
+     * The safety round re-reads every repository's facts this many ticks apart (10 minutes with
+     * the production tick): what the CLI, another process or the clock changed without an event.
+     */
+    static final int SAFETY_ROUND_TICKS = 20;
 
     public void addListener(EngineListener listener) {
         listeners.add(listener);
@@ -142,7 +152,8 @@ public final class Engine implements AutoCloseable {
             if (old != null) {
                 old.triggers().close();
             }
-            RepoTriggers triggers = new RepoTriggers(lane, next, options.scheduler(), options.random(), this::publish);
+            RepoTriggers triggers = new RepoTriggers(lane, next, options.scheduler(), options.random(), this::publish,
+                    () -> board.refresh(repository.workTree()));
             try {
                 triggers.start(options.watchFiles(), options.watcherThreads());
             } catch (IOException | dev.tidesync.git.NotARepositoryException | RuntimeException e) {
@@ -154,6 +165,8 @@ public final class Engine implements AutoCloseable {
                 publish(new EngineEvent.Notice(now(), repository.name(), Level.DEBUG, "watching " + repository.path()));
             }
         });
+        board.watch(next);
+        noticePauseChange();
     }
 
     /** Adds repositories found under the configured watch roots to the config (once each). */
@@ -200,6 +213,11 @@ public final class Engine implements AutoCloseable {
 
     /** The periodic look around: the machine slept, the config was edited, a repository appeared. */
     synchronized void tick() {
+        if (++ticks % SAFETY_ROUND_TICKS == 0) {
+            board.refreshAll();
+        }
+        board.recomposeAll(); // pauses end by the clock; cheap, no git
+        noticePauseChange();
         if (sleep.jumped()) {
             catchUpAll("the clock jumped (the machine slept or its time was set)");
         }
@@ -270,6 +288,63 @@ public final class Engine implements AutoCloseable {
         Map<Path, Optional<String>> all = new LinkedHashMap<>();
         watched.forEach((p, w) -> all.put(p, w.lane().attention()));
         return all;
+    }
+
+    /** Every watched repository's status as the engine knows it now, in config order (those not read yet are left out). */
+    public List<dev.tidesync.status.RepoStatus> statuses() {
+        return board.statuses();
+    }
+
+    /** The global pause, if one is on now. */
+    public synchronized Optional<dev.tidesync.journal.Pause> globalPause() {
+        return globalPause;
+    }
+
+    /**
+     * Pauses automatic syncing of one repository or (empty) all of them, for a while or (empty)
+     * until resumed. Writes the journal; call it off any UI thread.
+     */
+    public void pause(Optional<Path> workTree, Optional<Duration> duration) throws IOException {
+        dev.tidesync.journal.Pauses.pause(options.journal(), workTree, now(), duration);
+        board.recomposeAll();
+        synchronized (this) {
+            noticePauseChange();
+        }
+    }
+
+    /** Ends one repository's pause or (empty) every pause, and catches up on what waited. */
+    public void resume(Optional<Path> workTree) throws IOException {
+        dev.tidesync.journal.Pauses.resume(options.journal(), workTree);
+        board.recomposeAll();
+        List<RepoLane> lanes;
+        synchronized (this) {
+            noticePauseChange();
+            lanes = watched.entrySet().stream().filter(e -> workTree.isEmpty() || e.getKey().equals(Paths.canonical(workTree.get())))
+                    .map(e -> e.getValue().lane()).toList();
+        }
+        for (RepoLane lane : lanes) {
+            lane.somethingChanged("syncing was resumed", false);
+            lane.request(catchUp());
+        }
+    }
+
+    /** Publishes a change of the global pause (however it was made: here, the CLI, a hand edit); call holding the monitor. */
+    private void noticePauseChange() {
+        Optional<dev.tidesync.journal.Pause> now;
+        try {
+            now = Optional.ofNullable(options.journal().read().pause()).filter(p -> p.activeAt(now()));
+        } catch (IOException e) {
+            return;
+        }
+        if (!now.equals(globalPause)) {
+            globalPause = now;
+            publish(new EngineEvent.PauseChanged(now(), now));
+        }
+    }
+
+    /** Reads the repository's facts again (a git status) and publishes its status if it changed. */
+    public void refresh(Path workTree) {
+        board.refresh(workTree);
     }
 
     /** The triggers of one repository, for specs that drive them directly. */
@@ -363,10 +438,12 @@ public final class Engine implements AutoCloseable {
             public void started(RepoLane lane, SyncRequest request) {
                 RepositorySettings r = lane.repository();
                 publish(new EngineEvent.SyncStarted(now(), r.workTree(), r.name(), request));
+                board.started(r.workTree(), request);
             }
 
             public void finished(RepoLane lane, SyncOutcome outcome) {
                 publish(new EngineEvent.SyncFinished(now(), outcome));
+                board.finished(lane.repository().workTree(), outcome);
                 if (outcome.reachedRemote()) {
                     networkWorked(lane);
                 }
@@ -382,6 +459,7 @@ public final class Engine implements AutoCloseable {
                 }
                 publish(why.<EngineEvent>map(w -> new EngineEvent.AttentionNeeded(now(), r.workTree(), r.name(), w))
                         .orElseGet(() -> new EngineEvent.AttentionCleared(now(), r.workTree(), r.name(), because)));
+                board.recompose(r.workTree());
             }
         };
     }

@@ -1,10 +1,15 @@
 package dev.tidesync.engine;
 
+import dev.tidesync.config.RepositorySettings;
+import dev.tidesync.journal.Pause;
+import dev.tidesync.status.RepoStatus;
 import dev.tidesync.sync.SyncOutcome;
 import dev.tidesync.sync.SyncRequest;
 import dev.tidesync.sync.SyncResult;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /** What the engine tells its listeners: the tray, the headless log, tests. */
 public sealed interface EngineEvent {
@@ -71,6 +76,64 @@ public sealed interface EngineEvent {
 
         public String message() {
             return "syncing again: " + because;
+        }
+    }
+
+    /**
+     * A repository's status changed: the value the tray, the status panel and {@code status --json}
+     * all render. {@code from} is empty the first time the engine knows the status.
+     *
+     * @param because the sync whose end changed it, if a sync did
+     */
+    record StateChanged(Instant time, Path workTree, Optional<RepoStatus> from, RepoStatus to, Optional<SyncOutcome> because)
+            implements EngineEvent {
+        public String repository() {
+            return to.name();
+        }
+
+        public Level level() {
+            return Level.DEBUG;
+        }
+
+        public String message() {
+            return from.map(f -> f.state() + " → ").orElse("") + to.state() + ": " + to.message();
+        }
+    }
+
+    /** The watched repositories, in config order, after a change (start, reload, a watch root). */
+    record WatchedChanged(Instant time, List<RepositorySettings> repositories, List<Path> added, List<Path> removed)
+            implements EngineEvent {
+        public WatchedChanged {
+            repositories = List.copyOf(repositories);
+            added = List.copyOf(added);
+            removed = List.copyOf(removed);
+        }
+
+        public String repository() {
+            return "tidesync";
+        }
+
+        public Level level() {
+            return Level.DEBUG;
+        }
+
+        public String message() {
+            return "watching " + repositories.size() + (repositories.size() == 1 ? " repository" : " repositories");
+        }
+    }
+
+    /** The pause of all syncing began, changed or ended. */
+    record PauseChanged(Instant time, Optional<Pause> pause) implements EngineEvent {
+        public String repository() {
+            return "tidesync";
+        }
+
+        public Level level() {
+            return Level.INFO;
+        }
+
+        public String message() {
+            return pause.map(p -> p.until() == null ? "paused until resumed" : "paused until " + p.until()).orElse("resumed");
         }
     }
 

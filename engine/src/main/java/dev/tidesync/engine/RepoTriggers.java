@@ -38,6 +38,7 @@ final class RepoTriggers implements RepoWatcher.Listener, AutoCloseable {
     private final Scheduler scheduler;
     private final RandomGenerator random;
     private final Consumer<EngineEvent> notices;
+    private final Runnable workTreeChanged;
     private final ChangeRules rules;
     private final QuietPeriod quiet;
     private final Debounce refs;
@@ -48,7 +49,10 @@ final class RepoTriggers implements RepoWatcher.Listener, AutoCloseable {
     /** Polls in a row that found nothing: each doubles the next interval, up to poll.maxIntervalSeconds. */
     private volatile int quietPolls;
 
-    RepoTriggers(RepoLane lane, Settings settings, Scheduler scheduler, RandomGenerator random, Consumer<EngineEvent> notices) {
+    /** @param workTreeChanged told when files changed but no sync took them (the status must say so) */
+    RepoTriggers(RepoLane lane, Settings settings, Scheduler scheduler, RandomGenerator random, Consumer<EngineEvent> notices,
+                 Runnable workTreeChanged) {
+        this.workTreeChanged = workTreeChanged;
         this.lane = lane;
         this.settings = settings;
         this.scheduler = scheduler;
@@ -77,8 +81,13 @@ final class RepoTriggers implements RepoWatcher.Listener, AutoCloseable {
     @Override
     public void filesChanged(Set<String> paths) {
         quietPolls = 0;
-        if (!closed && settings.triggers().fileChange().enabled()) {
+        if (closed) {
+            return;
+        }
+        if (settings.triggers().fileChange().enabled()) {
             quiet.changed(paths);
+        } else {
+            workTreeChanged.run(); // nothing will commit it by itself: the status shows it as changed
         }
     }
 
@@ -108,6 +117,7 @@ final class RepoTriggers implements RepoWatcher.Listener, AutoCloseable {
         if (due.isEmpty()) {
             notices.accept(new EngineEvent.Notice(scheduler.now(), lane.repository().name(), Level.DEBUG,
                     "changes to " + String.join(", ", burst.get()) + " wait for their change rule"));
+            workTreeChanged.run();
             return;
         }
         lane.request(SyncRequest.scoped(Action.SYNC, Trigger.FILE_CHANGE, due));

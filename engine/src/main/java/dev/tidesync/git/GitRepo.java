@@ -64,6 +64,12 @@ public final class GitRepo implements AutoCloseable {
         return repository.getRemoteNames().contains(remote);
     }
 
+    /** The remotes git's config names, origin first, the rest by name. */
+    public java.util.List<String> remoteNames() {
+        return repository.getRemoteNames().stream()
+                .sorted(java.util.Comparator.comparing((String r) -> !r.equals("origin")).thenComparing(r -> r)).toList();
+    }
+
     public Path gitDir() {
         return repository.getDirectory().toPath();
     }

@@ -55,6 +55,12 @@ public record RemoteUrl(Kind kind, String host, String user, int port, String te
         }
     }
 
+    /** The first web page among {@code remotes} (empty: all the repository's remotes, origin first). */
+    public static java.util.Optional<java.net.URI> webPage(GitRepo repo, java.util.List<String> remotes) {
+        java.util.List<String> candidates = remotes.isEmpty() ? repo.remoteNames() : remotes;
+        return candidates.stream().map(r -> webPage(repo, r)).flatMap(java.util.Optional::stream).findFirst();
+    }
+
     static java.util.Optional<java.net.URI> webPage(URIish uri) {
         if (uri.getHost() == null || uri.getPath() == null) {
             return java.util.Optional.empty();

@@ -57,13 +57,21 @@ public final class EngineHost implements AutoCloseable {
     }
 
     /**
+     * The window that hosts the engine, when one does (the tray app).
+     *
+     * @param show     what a second launch of the app asks for: show the window
+     * @param describe how it shows itself (its tray), for `tidesync doctor`
+     */
+    public record Frontend(Runnable show, java.util.function.Supplier<String> describe) {}
+
+    /**
      * Starts the engine and claims the control socket.
      *
      * @param environment the environment git sees (the process's own in production)
-     * @param onShow      what a second launch of the app asks for: show the window; empty when headless
+     * @param frontend    the app's window; empty when headless
      */
     public static EngineHost start(TidesyncHome home, Map<String, String> environment, Clock clock, List<EngineListener> listeners,
-                                   Optional<Runnable> onShow) throws ControlServer.AlreadyRunning, ConfigException, IOException {
+                                   Optional<Frontend> frontend) throws ControlServer.AlreadyRunning, ConfigException, IOException {
         ConfigStore config = new ConfigStore(home.configFile());
         var settings = config.load().settings(); // an invalid file ends here, with its line and column
         Journal journal = new Journal(home, settings.history(), clock);
@@ -79,7 +87,7 @@ public final class EngineHost implements AutoCloseable {
         listeners.forEach(engine::addListener);
         ControlServer server;
         try {
-            server = ControlServer.start(home, request -> answer(engine, request, onShow));
+            server = ControlServer.start(home, request -> answer(engine, request, frontend));
         } catch (ControlServer.AlreadyRunning | IOException | RuntimeException e) {
             work.shutdownNow();
             watchers.shutdownNow();
@@ -134,10 +142,12 @@ public final class EngineHost implements AutoCloseable {
         scheduler.close();
     }
 
-    static Reply answer(Engine engine, Request request, Optional<Runnable> onShow) {
+    static Reply answer(Engine engine, Request request, Optional<Frontend> frontend) {
         long pid = ProcessHandle.current().pid();
+        Optional<Runnable> onShow = frontend.map(Frontend::show);
         return switch (String.valueOf(request.op())) {
-            case "ping" -> new Reply(true, false, onShow.isPresent() ? "running (app)" : "running", pid);
+            case "ping" -> new Reply(true, false, frontend.map(f -> "the tray app (" + f.describe().get() + ")")
+                    .orElse("the headless engine (`tidesync run`)"), pid);
             case "reload" -> {
                 engine.reload();
                 yield new Reply(true, false, "reloaded", pid);

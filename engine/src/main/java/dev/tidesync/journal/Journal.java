@@ -36,8 +36,14 @@ public final class Journal {
         return history;
     }
 
+    /** The state as this process knows it: state.json with the routine polls not yet written folded in. */
     public State read() throws IOException {
-        return state.read();
+        State s = state.read();
+        List<SyncOutcome> pending;
+        synchronized (routinePending) {
+            pending = List.copyOf(routinePending.values());
+        }
+        return pending.isEmpty() ? s : foldedAll(s, pending);
     }
 
     /**

@@ -20,6 +20,10 @@ public final class StateStore {
 
     private final Path file;
     private final Clock clock;
+    /** The last state read or written, and the file as it was then: an unchanged file is not parsed again. */
+    private volatile Cached cached;
+
+    private record Cached(State state, Object fileKey, java.nio.file.attribute.FileTime modified, long size) {}
 
     public StateStore(Path file, Clock clock) {
         this.file = file;
@@ -31,6 +35,17 @@ public final class StateStore {
      * outside, writes are atomic) is set aside as state.json.damaged-MILLIS and an empty state used.
      */
     public State read() throws IOException {
+        java.nio.file.attribute.BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return State.empty();
+        }
+        Cached c = cached;
+        if (c != null && java.util.Objects.equals(c.fileKey(), attrs.fileKey()) && c.modified().equals(attrs.lastModifiedTime())
+                && c.size() == attrs.size()) {
+            return c.state(); // every write is a rename, so a new write is a new file key
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -39,7 +54,9 @@ public final class StateStore {
         }
         try {
             State state = Json.mapper().readValue(bytes, State.class);
-            return state == null ? State.empty() : state;
+            state = state == null ? State.empty() : state;
+            cached = new Cached(state, attrs.fileKey(), attrs.lastModifiedTime(), attrs.size());
+            return state;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + clock.millis());
             Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
@@ -51,6 +68,7 @@ public final class StateStore {
     public State update(UnaryOperator<State> change) throws IOException {
         State next = change.apply(read());
         AtomicFile.write(file, (Json.pretty(next) + "\n").getBytes(StandardCharsets.UTF_8));
+        cached = null; // read back on the next read: cheap, and it keys the cache to the file now in place
         return next;
     }
 }

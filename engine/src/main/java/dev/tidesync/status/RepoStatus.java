@@ -7,7 +7,11 @@ import dev.tidesync.guard.HeldBack;
 import java.time.Instant;
 import java.util.List;
 
-/** One repository's status in the contract's {@code status --json} shape. */
+/**
+ * One repository's status in the contract's {@code status --json} shape.
+ *
+ * @param attention why automatic syncing stopped until something changes; null while it retries
+ */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RepoStatus(
         String path,
@@ -23,7 +27,8 @@ public record RepoStatus(
         LastSyncView lastSync,
         Instant lastSuccess,
         String mode,
-        String message) {
+        String message,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String attention) {
 
     @JsonProperty("state")
     public String state() {

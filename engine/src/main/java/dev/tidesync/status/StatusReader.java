@@ -18,7 +18,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads a repository's status from the repository itself and from what the journal remembers. Changes nothing. */
+/**
+ * Reads a repository's status: {@link #facts} from the repository itself (a git status), then
+ * {@link #compose} with what the journal remembers. Changes nothing. The CLI does both at once;
+ * the engine keeps the facts and composes again whenever only the journal changed.
+ */
 public final class StatusReader {
 
     private final Settings settings;
@@ -29,28 +33,41 @@ public final class StatusReader {
         this.clock = clock;
     }
 
+    /** Facts, the journal, and whether any process holds the repository's sync lock right now. */
     public RepoStatus read(RepositorySettings repository, State state) {
-        RepoJournal journal = state.repository(repository.workTree().toString());
-        RepoStatus.LastSyncView last = journal.lastSync() == null ? null : new RepoStatus.LastSyncView(journal.lastSync().time(),
-                journal.lastSync().trigger().id(), journal.lastSync().result().id(), journal.lastSync().durationMs());
+        return compose(repository, facts(repository), state, isSyncing(repository));
+    }
+
+    /** The repository's own part of the status: a full git status and ahead/behind. Never throws. */
+    public RepoFacts facts(RepositorySettings repository) {
         try (GitRepo repo = GitRepo.open(repository.workTree())) {
-            boolean syncing = isSyncing(repo);
             Snapshot snap = Inspector.inspect(repo, repository.remotes());
-            int dirty = snap.changes().all().size();
             List<String> remotes = repository.remotes().isEmpty()
                     ? snap.upstream().map(u -> List.of(u.remote())).orElse(List.of()) : repository.remotes();
-            RepoState repoState = decide(journal, state, snap, dirty, syncing);
-            return new RepoStatus(repository.path(), repository.name(), snap.branchName(), repoState, snap.ahead(), snap.behind(),
-                    dirty, journal.conflictPaths(), journal.heldBack(), remotes, last, journal.lastSuccess(),
-                    repository.mode().label(), message(repoState, snap, journal));
+            return new RepoFacts(snap.branchName(), snap.ahead(), snap.behind(), snap.changes().all().size(), snap.operation(),
+                    remotes, Optional.empty());
         } catch (NotARepositoryException | IOException e) {
-            RepoState error = new RepoState.Error("not_found", e.getMessage());
-            return new RepoStatus(repository.path(), repository.name(), "", error, 0, 0, 0, List.of(), List.of(),
-                    repository.remotes(), last, journal.lastSuccess(), repository.mode().label(), e.getMessage());
+            return RepoFacts.unreadable(e.getMessage(), repository.remotes());
         }
     }
 
-    private RepoState decide(RepoJournal journal, State state, Snapshot snap, int dirty, boolean syncing) {
+    /** The status from the repository's facts, the journal and whether a sync runs: cheap, no git. */
+    public RepoStatus compose(RepositorySettings repository, RepoFacts facts, State state, boolean syncing) {
+        RepoJournal journal = state.repository(repository.workTree().toString());
+        RepoStatus.LastSyncView last = journal.lastSync() == null ? null : new RepoStatus.LastSyncView(journal.lastSync().time(),
+                journal.lastSync().trigger().id(), journal.lastSync().result().id(), journal.lastSync().durationMs());
+        if (facts.unreadable().isPresent()) {
+            RepoState error = new RepoState.Error("not_found", facts.unreadable().get());
+            return new RepoStatus(repository.path(), repository.name(), "", error, 0, 0, 0, List.of(), List.of(),
+                    facts.remotes(), last, journal.lastSuccess(), repository.mode().label(), facts.unreadable().get(), journal.attention());
+        }
+        RepoState repoState = decide(journal, state, facts, syncing);
+        return new RepoStatus(repository.path(), repository.name(), facts.branch(), repoState, facts.ahead(), facts.behind(),
+                facts.dirtyFiles(), journal.conflictPaths(), journal.heldBack(), facts.remotes(), last, journal.lastSuccess(),
+                repository.mode().label(), message(repoState, journal), journal.attention());
+    }
+
+    private RepoState decide(RepoJournal journal, State state, RepoFacts facts, boolean syncing) {
         Instant now = clock.instant();
         if (!settings.enabled()) {
             return new RepoState.Disabled();
@@ -70,22 +87,22 @@ public final class StatusReader {
             return new RepoState.Error(journal.errorKind(), journal.attention() == null ? journal.error()
                     : journal.error() + " (automatic syncing stopped until something changes; `tidesync sync` retries now)");
         }
-        if (snap.operation().isPresent()) {
-            return new RepoState.Error("unsafe_state", snap.operation().get());
+        if (facts.operation().isPresent()) {
+            return new RepoState.Error("unsafe_state", facts.operation().get());
         }
-        if (dirty > 0) {
-            return new RepoState.Dirty(dirty);
+        if (facts.dirtyFiles() > 0) {
+            return new RepoState.Dirty(facts.dirtyFiles());
         }
-        if (snap.ahead() > 0) {
-            return new RepoState.Ahead(snap.ahead());
+        if (facts.ahead() > 0) {
+            return new RepoState.Ahead(facts.ahead());
         }
-        if (snap.behind() > 0) {
-            return new RepoState.Behind(snap.behind());
+        if (facts.behind() > 0) {
+            return new RepoState.Behind(facts.behind());
         }
         return new RepoState.Synced();
     }
 
-    private String message(RepoState s, Snapshot snap, RepoJournal journal) {
+    private static String message(RepoState s, RepoJournal journal) {
         return switch (s) {
             case RepoState.Disabled d -> "Tidesync is disabled";
             case RepoState.Paused p -> p.until() == null ? "Paused until resumed" : "Paused until " + p.until();
@@ -102,13 +119,16 @@ public final class StatusReader {
     }
 
     /** Another process (or thread) holds the repository's sync lock right now. */
-    private static boolean isSyncing(GitRepo repo) throws IOException {
-        Optional<InterProcessLock.Held> held = InterProcessLock.acquire(SyncService.lockFile(repo), Duration.ZERO);
-        if (held.isEmpty()) {
-            return true;
+    private static boolean isSyncing(RepositorySettings repository) {
+        try (GitRepo repo = GitRepo.open(repository.workTree())) {
+            Optional<InterProcessLock.Held> held = InterProcessLock.acquire(SyncService.lockFile(repo), Duration.ZERO);
+            if (held.isEmpty()) {
+                return true;
+            }
+            held.get().close();
+            return false;
+        } catch (NotARepositoryException | IOException e) {
+            return false;
         }
-        held.get().close();
-        return false;
     }
-
 }

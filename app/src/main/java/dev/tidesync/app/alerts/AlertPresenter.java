@@ -1,7 +1,6 @@
 package dev.tidesync.app.alerts;
 
-import dev.tidesync.app.AppActions;
-import dev.tidesync.app.os.DesktopNotifier;
+import dev.tidesync.app.actions.AppActions;
 import dev.tidesync.app.status.RepoRow;
 import java.util.List;
 import java.util.Optional;

@@ -14,12 +14,11 @@ public final class DarkMode {
 
     private DarkMode() {}
 
-    public static boolean preferred(String osName) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.contains("mac")) {
+    public static boolean preferred(dev.tidesync.io.OperatingSystem os) {
+        if (os == dev.tidesync.io.OperatingSystem.MAC) {
             return output(List.of("defaults", "read", "-g", "AppleInterfaceStyle")).contains("Dark");
         }
-        if (os.contains("win")) {
+        if (os == dev.tidesync.io.OperatingSystem.WINDOWS) {
             return output(List.of("reg", "query", "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Themes\\Personalize",
                     "/v", "AppsUseLightTheme")).matches("(?s).*AppsUseLightTheme\\s+REG_DWORD\\s+0x0\\b.*");
         }

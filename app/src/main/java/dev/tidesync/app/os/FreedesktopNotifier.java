@@ -1,6 +1,7 @@
 package dev.tidesync.app.os;
 
 import dev.tidesync.app.alerts.Alert;
+import dev.tidesync.app.alerts.DesktopNotifier;
 import dev.tidesync.io.Executables;
 import java.io.IOException;
 import java.nio.file.Path;

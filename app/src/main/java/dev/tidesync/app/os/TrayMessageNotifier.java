@@ -1,6 +1,8 @@
 package dev.tidesync.app.os;
 
 import dev.tidesync.app.alerts.Alert;
+import dev.tidesync.app.alerts.DesktopNotifier;
+import dev.tidesync.app.tray.Tray;
 import javafx.application.Platform;
 
 /** Windows and macOS: the tray icon's own message, which those systems show as a native notification. */

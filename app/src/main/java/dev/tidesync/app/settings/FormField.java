@@ -1,6 +1,8 @@
 package dev.tidesync.app.settings;
 
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -17,7 +19,7 @@ final class FormField extends VBox {
     private final Label problem = new Label();
     private String saved;
 
-    FormField(String id, String initial, Function<String, Result> toConfig, Function<String, Optional<String>> save) {
+    FormField(String id, String initial, Function<String, Result> toConfig, BiConsumer<String, Consumer<Optional<String>>> save) {
         setSpacing(2);
         field.setId(id);
         field.setPrefColumnCount(8);
@@ -41,18 +43,23 @@ final class FormField extends VBox {
         return field;
     }
 
-    private void commit(Function<String, Result> toConfig, Function<String, Optional<String>> save) {
+    private void commit(Function<String, Result> toConfig, BiConsumer<String, Consumer<Optional<String>>> save) {
         String text = field.getText().strip();
         if (text.equals(saved)) {
             problem.setText("");
             return;
         }
         Result r = toConfig.apply(text);
-        Optional<String> refused = r.problem().or(() -> save.apply(r.value()));
-        problem.setText(refused.orElse(""));
-        if (refused.isEmpty()) {
-            saved = text;
+        if (r.problem().isPresent()) {
+            problem.setText(r.problem().get());
+            return;
         }
+        save.accept(r.value(), refused -> {
+            problem.setText(refused.orElse(""));
+            if (refused.isEmpty()) {
+                saved = text;
+            }
+        });
     }
 
     /** The stored value, or why the text is not one. */

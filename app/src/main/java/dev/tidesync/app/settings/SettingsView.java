@@ -89,10 +89,10 @@ public final class SettingsView extends TabPane {
         remove.disableProperty().bind(repositories.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> {
             RepositorySettings r = repositories.getSelectionModel().getSelectedItem();
-            editor.removeRepository(r.workTree()).ifPresentOrElse(repositoryProblem::setText, () -> {
+            editor.removeRepository(r.workTree(), problem -> problem.ifPresentOrElse(repositoryProblem::setText, () -> {
                 repositoryProblem.setText("");
                 reloadRepositories(Optional.empty());
-            });
+            }));
         });
         add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         remove.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -111,10 +111,10 @@ public final class SettingsView extends TabPane {
 
     /** Validates and adds a folder; public for the first-run flow and for tests (no native chooser there). */
     public void addRepository(Path folder) {
-        editor.addRepository(folder).ifPresentOrElse(repositoryProblem::setText, () -> {
+        editor.addRepository(folder, problem -> problem.ifPresentOrElse(repositoryProblem::setText, () -> {
             repositoryProblem.setText("");
             reloadRepositories(Optional.of(dev.tidesync.config.Paths.canonical(folder)));
-        });
+        }));
     }
 
     private void reloadRepositories(Optional<Path> select) {
@@ -142,10 +142,10 @@ public final class SettingsView extends TabPane {
         mode.getItems().addAll(Arrays.stream(SyncMode.values()).map(SyncMode::label).toList());
         mode.setValue(r.mode().label());
         Label modeProblem = problemLabel("repository-mode-problem");
-        mode.setOnAction(e -> modeProblem.setText(editor.set(key + "mode", mode.getValue()).orElse("")));
+        mode.setOnAction(e -> editor.set(key + "mode", mode.getValue(), shown(modeProblem)));
 
         FormField remotes = new FormField("repository-remotes", String.join(", ", r.remotes()),
-                text -> FormField.Result.of(jsonList(text, ",")), v -> editor.set(key + "remotes", v));
+                text -> FormField.Result.of(jsonList(text, ",")), (v, done) -> editor.set(key + "remotes", v, done));
         remotes.field().setPromptText("the branch's upstream");
         TextArea excludes = new TextArea(String.join("\n", r.excludes()));
         excludes.setId("repository-excludes");
@@ -153,22 +153,22 @@ public final class SettingsView extends TabPane {
         Label excludesProblem = problemLabel("repository-excludes-problem");
         excludes.focusedProperty().subscribe(f -> {
             if (!f) {
-                excludesProblem.setText(editor.set(key + "excludes", jsonList(excludes.getText(), "\n")).orElse(""));
+                editor.set(key + "excludes", jsonList(excludes.getText(), "\n"), shown(excludesProblem));
             }
         });
         CheckBox secrets = new CheckBox("Hold back files that look like secrets");
         secrets.setId("repository-secrets");
         secrets.setSelected(r.guards().secrets());
         Label guardProblem = problemLabel("repository-guard-problem");
-        secrets.setOnAction(e -> guardProblem.setText(editor.set(key + "guards.secrets", Boolean.toString(secrets.isSelected())).orElse("")));
+        secrets.setOnAction(e -> editor.set(key + "guards.secrets", Boolean.toString(secrets.isSelected()), shown(guardProblem)));
         FormField maxSize = new FormField("repository-max-size", Long.toString(r.guards().maxFileSizeBytes() / (1024 * 1024)),
                 text -> FormField.wholeNumber().apply(text).problem().isPresent() ? FormField.wholeNumber().apply(text)
                         : FormField.Result.of(Long.toString(Long.parseLong(text) * 1024 * 1024)),
-                v -> editor.set(key + "guards.maxFileSizeBytes", v));
+                (v, done) -> editor.set(key + "guards.maxFileSizeBytes", v, done));
         CheckBox massDeletion = new CheckBox("Refuse to commit the deletion of most files at once");
         massDeletion.setSelected(r.guards().massDeletion().enabled());
-        massDeletion.setOnAction(e -> guardProblem.setText(editor.set(key + "guards.massDeletion.enabled",
-                Boolean.toString(massDeletion.isSelected())).orElse("")));
+        massDeletion.setOnAction(e -> editor.set(key + "guards.massDeletion.enabled",
+                Boolean.toString(massDeletion.isSelected()), shown(guardProblem)));
 
         GridPane grid = form();
         row(grid, 0, "Mode", new VBox(2, mode, modeProblem));
@@ -219,7 +219,7 @@ public final class SettingsView extends TabPane {
         ProbabilityViewModel model = new ProbabilityViewModel(p.probability());
         Label saved = problemLabel("probability-saved");
         ProbabilityEditor probability = new ProbabilityEditor(model, n ->
-                saved.setText(editor.set("triggers.userPrompt.probability", Integer.toString(n)).orElse("")));
+                editor.set("triggers.userPrompt.probability", Integer.toString(n), shown(saved)));
         GridPane grid = form();
         row(grid, 0, "", new Label("An agent prompt syncs by chance, so a long session stays current without syncing on every prompt."));
         row(grid, 1, "Prompts", toggle("trigger-userPrompt", "triggers.userPrompt.enabled", p.enabled()));
@@ -237,30 +237,35 @@ public final class SettingsView extends TabPane {
         notifications.getItems().addAll(DesktopSettings.NOTIFICATIONS);
         notifications.setValue(d.notifications());
         Label notificationsProblem = problemLabel("notifications-problem");
-        notifications.setOnAction(e -> notificationsProblem.setText(editor.set("desktop.notifications", notifications.getValue()).orElse("")));
+        notifications.setOnAction(e -> editor.set("desktop.notifications", notifications.getValue(), shown(notificationsProblem)));
         ComboBox<String> theme = new ComboBox<>();
         theme.setId("theme");
         theme.getItems().addAll(DesktopSettings.THEMES);
         theme.setValue(d.theme());
         Label themeProblem = problemLabel("theme-problem");
-        theme.setOnAction(e -> themeProblem.setText(editor.set("desktop.theme", theme.getValue()).orElse("")));
+        theme.setOnAction(e -> editor.set("desktop.theme", theme.getValue(), shown(themeProblem)));
         CheckBox login = new CheckBox("Start Tidesync when I log in");
         login.setId("start-at-login");
         login.setSelected(autoStart.enabled());
         login.setDisable(!autoStart.available());
         Label loginProblem = problemLabel("start-at-login-problem");
         login.setOnAction(e -> {
-            try {
-                if (login.isSelected()) {
-                    autoStart.enable();
-                } else {
-                    autoStart.disable();
+            boolean on = login.isSelected();
+            editor.run(() -> {
+                try {
+                    if (on) {
+                        autoStart.enable();
+                    } else {
+                        autoStart.disable();
+                    }
+                    return Optional.empty();
+                } catch (IOException ex) {
+                    return Optional.of("Could not change " + autoStart.describe() + ": " + ex.getMessage());
                 }
-                loginProblem.setText("");
-            } catch (IOException ex) {
-                loginProblem.setText("Could not change " + autoStart.describe() + ": " + ex.getMessage());
-                login.setSelected(autoStart.enabled());
-            }
+            }, problem -> {
+                loginProblem.setText(problem.orElse(""));
+                problem.ifPresent(p -> login.setSelected(autoStart.enabled()));
+            });
         });
         CheckBox enabled = toggle("enabled", "enabled", editor.settings().enabled());
         enabled.setText("Sync automatically (off: only when you ask)");
@@ -279,7 +284,10 @@ public final class SettingsView extends TabPane {
         CheckBox box = new CheckBox();
         box.setId(id);
         box.setSelected(initial);
-        box.setOnAction(e -> editor.set(key, Boolean.toString(box.isSelected())).ifPresent(p -> box.setSelected(!box.isSelected())));
+        box.setOnAction(e -> {
+            boolean on = box.isSelected();
+            editor.set(key, Boolean.toString(on), problem -> problem.ifPresent(p -> box.setSelected(!on)));
+        });
         return box;
     }
 
@@ -288,7 +296,7 @@ public final class SettingsView extends TabPane {
     }
 
     private FormField field(String id, String key, String initial, Function<String, FormField.Result> toConfig) {
-        return new FormField(id, initial, toConfig, v -> editor.set(key, v));
+        return new FormField(id, initial, toConfig, (v, done) -> editor.set(key, v, done));
     }
 
     private static GridPane form() {
@@ -309,6 +317,11 @@ public final class SettingsView extends TabPane {
         if (control instanceof HBox h) {
             h.setAlignment(Pos.CENTER_LEFT);
         }
+    }
+
+    /** Shows the engine's answer in {@code label}: its refusal, or nothing. */
+    private static java.util.function.Consumer<Optional<String>> shown(Label label) {
+        return problem -> label.setText(problem.orElse(""));
     }
 
     private static Label problemLabel(String id) {

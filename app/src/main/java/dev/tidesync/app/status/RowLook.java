@@ -1,5 +1,7 @@
 package dev.tidesync.app.status;
 
+import dev.tidesync.status.RepoState;
+
 /** How a repository's row looks and what its one button does; decided here, drawn by the view. */
 public record RowLook(String color, String stateLabel, RowAction action) {
 
@@ -21,23 +23,28 @@ public record RowLook(String color, String stateLabel, RowAction action) {
     }
 
     public static RowLook of(RepoRow row) {
-        if (!row.conflictPaths().isEmpty() || row.state().equals("conflict")) {
+        if (!row.conflictPaths().isEmpty()) {
             return new RowLook("#E59A10", "conflict", RowAction.RESOLVE);
         }
-        if (row.heldBack() > 0) {
+        if (row.state().isEmpty()) {
+            return new RowLook("#868E99", "checking", RowAction.SYNC_NOW);
+        }
+        if (row.heldBack() > 0 && !row.syncing()) {
             return new RowLook("#E59A10", row.heldBack() + " held back", RowAction.SYNC_NOW);
         }
-        return switch (row.state()) {
-            case "syncing" -> new RowLook("#2F7BE0", "syncing", RowAction.SYNC_NOW);
-            case "paused" -> new RowLook("#868E99", "paused", RowAction.RESUME);
-            case "disabled" -> new RowLook("#868E99", "disabled", RowAction.RESUME);
-            case "error" -> row.offline()
+        return switch (row.state().get()) {
+            case RepoState.Conflict c -> new RowLook("#E59A10", "conflict", RowAction.RESOLVE);
+            case RepoState.Syncing s -> new RowLook("#2F7BE0", "syncing", RowAction.SYNC_NOW);
+            case RepoState.Paused p -> new RowLook("#868E99", "paused", RowAction.RESUME);
+            case RepoState.Disabled d -> new RowLook("#868E99", "disabled", RowAction.RESUME);
+            case RepoState.Error e -> row.offline()
                     ? new RowLook("#5E6B7D", "offline", RowAction.RETRY)
                     : new RowLook("#D63B3B", row.attention().isPresent() ? "needs attention" : "failed", RowAction.RETRY);
-            case "dirty" -> new RowLook("#6FA8DC", row.dirtyFiles() + " unsaved changes", RowAction.SYNC_NOW);
-            case "ahead" -> new RowLook("#6FA8DC", row.ahead() + " to push", RowAction.SYNC_NOW);
-            case "behind" -> new RowLook("#6FA8DC", row.behind() + " to pull", RowAction.SYNC_NOW);
-            default -> new RowLook("#0E9F8E", "synced", RowAction.SYNC_NOW);
+            case RepoState.Dirty d -> new RowLook("#6FA8DC", d.files() + (d.files() == 1 ? " unsaved change" : " unsaved changes"),
+                    RowAction.SYNC_NOW);
+            case RepoState.Ahead a -> new RowLook("#6FA8DC", a.commits() + " to push", RowAction.SYNC_NOW);
+            case RepoState.Behind b -> new RowLook("#6FA8DC", b.commits() + " to pull", RowAction.SYNC_NOW);
+            case RepoState.Synced s -> new RowLook("#0E9F8E", "synced", RowAction.SYNC_NOW);
         };
     }
 }

@@ -1,6 +1,6 @@
 package dev.tidesync.app.status;
 
-import dev.tidesync.app.AppActions;
+import dev.tidesync.app.actions.AppActions;
 import dev.tidesync.app.status.RowLook.RowAction;
 import java.util.Optional;
 import javafx.collections.ListChangeListener;
@@ -27,6 +27,10 @@ public final class StatusPanel extends VBox {
     private final AppActions actions;
     private final VBox list = new VBox(2);
     private final Label summary = new Label();
+    /** Each row's node, kept while its row is unchanged: a burst of events redraws only what changed. */
+    private final java.util.Map<java.nio.file.Path, Drawn> drawn = new java.util.HashMap<>();
+
+    private record Drawn(RepoRow row, HBox node) {}
 
     public StatusPanel(StatusViewModel model, AppActions actions) {
         this.model = model;
@@ -65,13 +69,28 @@ public final class StatusPanel extends VBox {
 
     private void rebuild() {
         if (model.rows().isEmpty()) {
+            drawn.clear();
             Label empty = new Label("No repositories yet. Add one in Settings, or run `tidesync add PATH`.");
             empty.setWrapText(true);
             empty.setId("empty");
             list.getChildren().setAll(empty);
             return;
         }
-        list.getChildren().setAll(model.rows().stream().map(this::rowNode).toList());
+        java.util.Map<java.nio.file.Path, Drawn> next = new java.util.HashMap<>();
+        java.util.List<javafx.scene.Node> nodes = new java.util.ArrayList<>();
+        for (RepoRow row : model.rows()) {
+            Drawn d = drawn.get(row.path());
+            if (d == null || !d.row().equals(row)) {
+                d = new Drawn(row, rowNode(row));
+            }
+            next.put(row.path(), d);
+            nodes.add(d.node());
+        }
+        drawn.clear();
+        drawn.putAll(next);
+        if (!list.getChildren().equals(nodes)) {
+            list.getChildren().setAll(nodes);
+        }
     }
 
     private HBox rowNode(RepoRow row) {
@@ -102,7 +121,7 @@ public final class StatusPanel extends VBox {
 
         HBox node = new HBox(10, dot, text, action);
         node.setId("row-" + row.name());
-        node.getStyleClass().addAll("repo-row", "state-" + row.state());
+        node.getStyleClass().addAll("repo-row", "state-" + row.state().map(dev.tidesync.status.RepoState::id).orElse("checking"));
         node.setAlignment(Pos.CENTER_LEFT);
         node.setPadding(new Insets(8));
         return node;

@@ -26,19 +26,19 @@ public enum TrayState {
      * something waits for the user. Paused shows only when nothing is wrong.
      */
     public static TrayState of(List<RepoRow> rows, boolean globallyPaused) {
-        if (rows.stream().anyMatch(r -> r.needsAttention() || r.state().equals("conflict"))) {
+        if (rows.stream().anyMatch(RepoRow::needsAttention)) {
             return ATTENTION;
         }
-        if (rows.stream().anyMatch(r -> r.state().equals("error") && !r.offline())) {
+        if (rows.stream().anyMatch(RepoRow::failed)) {
             return ERROR;
         }
         if (rows.stream().anyMatch(RepoRow::offline)) {
             return OFFLINE;
         }
-        if (rows.stream().anyMatch(RepoRow::syncing)) {
-            return SYNCING;
+        if (rows.stream().anyMatch(r -> r.syncing() || r.state().isEmpty())) {
+            return SYNCING; // a repository not read yet is being looked at: busy, not calm
         }
-        if (globallyPaused || (!rows.isEmpty() && rows.stream().allMatch(r -> r.state().equals("paused") || r.state().equals("disabled")))) {
+        if (globallyPaused || (!rows.isEmpty() && rows.stream().allMatch(RepoRow::held))) {
             return PAUSED;
         }
         return SYNCED;
@@ -48,10 +48,10 @@ public enum TrayState {
     public static String tooltip(TrayState state, List<RepoRow> rows) {
         String head = "Tidesync: " + state.summary();
         return switch (state) {
-            case ATTENTION -> rows.stream().filter(r -> r.needsAttention() || r.state().equals("conflict")).findFirst()
+            case ATTENTION -> rows.stream().filter(RepoRow::needsAttention).findFirst()
                     .map(r -> head + " (" + r.name() + ")").orElse(head);
-            case ERROR, OFFLINE -> rows.stream().filter(r -> r.state().equals("error")).findFirst()
-                    .map(r -> head + " (" + r.name() + ")").orElse(head);
+            case ERROR -> rows.stream().filter(RepoRow::failed).findFirst().map(r -> head + " (" + r.name() + ")").orElse(head);
+            case OFFLINE -> rows.stream().filter(RepoRow::offline).findFirst().map(r -> head + " (" + r.name() + ")").orElse(head);
             case SYNCING -> head + " " + rows.stream().filter(RepoRow::syncing).map(RepoRow::name).findFirst().orElse("");
             default -> head + " · " + rows.size() + (rows.size() == 1 ? " repository" : " repositories");
         };

@@ -1,6 +1,6 @@
 package dev.tidesync.app.tray;
 
-import dev.tidesync.app.AppActions;
+import dev.tidesync.app.actions.AppActions;
 import dev.tidesync.app.status.Ago;
 import dev.tidesync.app.status.RepoRow;
 import dev.tidesync.app.status.RowLook;
@@ -61,7 +61,7 @@ public final class TrayMenu {
             entries.add(new MenuEntry.Item("Resolve conflict…", true, () -> actions.resolve(row.path())));
         }
         entries.add(new MenuEntry.Item("Sync now", !row.syncing(), () -> actions.syncNow(row.path())));
-        if (row.state().equals("paused")) {
+        if (row.state().filter(dev.tidesync.status.RepoState.Paused.class::isInstance).isPresent()) {
             entries.add(new MenuEntry.Item("Resume", true, () -> actions.resume(Optional.of(row.path()))));
         } else {
             entries.add(new MenuEntry.Item("Pause for 1 hour", true, () -> actions.pause(Optional.of(row.path()), Optional.of(Duration.ofHours(1)))));

@@ -1,7 +1,6 @@
 package dev.tidesync.app.tray;
 
-import dev.tidesync.app.AppActions;
-import dev.tidesync.app.os.Tray;
+import dev.tidesync.app.actions.AppActions;
 import dev.tidesync.app.status.StatusViewModel;
 import dev.tidesync.app.status.TrayState;
 import java.time.Clock;

@@ -3,6 +3,7 @@ package dev.tidesync.app.os;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesync.app.alerts.Alert;
+import dev.tidesync.app.alerts.DesktopNotifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -45,7 +45,7 @@ class SettingsViewTest {
         Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call().close();
         store.update(doc -> ConfigStore.addRepository(doc, repo, "notes"));
         autostartFile = dir.resolve("autostart/tidesync.desktop");
-        view = new SettingsView(new ConfigEditor(store, applied::add), () -> Optional.of(dir.resolve("not-a-repo")),
+        view = new SettingsView(new ConfigEditor(store, applied::add, Runnable::run, Runnable::run), () -> Optional.of(dir.resolve("not-a-repo")),
                 new XdgAutoStart(autostartFile, List.of("/opt/tidesync/bin/Tidesync")));
         stage.setScene(new Scene(view, 760, 560));
         stage.show();

@@ -6,7 +6,7 @@ import static dev.tidesync.app.status.Rows.row;
 import static dev.tidesync.app.status.Rows.syncing;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tidesync.app.RecordingActions;
+import dev.tidesync.app.actions.RecordingActions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

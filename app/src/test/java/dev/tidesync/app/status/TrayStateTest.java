@@ -46,8 +46,7 @@ class TrayStateTest {
     void theViewModelTellsTheTooltipAndTheDetailLine() {
         var clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
         var vm = new StatusViewModel(clock);
-        var ahead = new RepoRow(row("notes", "ahead").path(), "notes", "main", "ahead", 2, 1, 0, row("n", "x").lastSuccess(), "",
-                java.util.Optional.empty(), java.util.Optional.empty(), List.of(), 0, List.of("origin"), false);
+        var ahead = Rows.ahead("notes", 2, 1);
 
         vm.show(List.of(ahead, row("dotfiles", "synced")), false);
 

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesync.app.status.TrayState;
 import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Icons are decoded by JavaFX (no AWT in the Linux tray), so the toolkit runs for these specs. */
 class TrayIconsTest {
+
+    @org.junit.jupiter.api.BeforeAll
+    static void toolkit() throws Exception {
+        org.testfx.api.FxToolkit.registerPrimaryStage();
+    }
 
     /** The disc colours of icons/src/generate-tray.py. */
     private static final Map<TrayState, Color> DISC = Map.of(
@@ -20,14 +25,14 @@ class TrayIconsTest {
     void everyStateComesAtEverySizeATrayAsksForInItsOwnColour() {
         for (int size : new int[] {16, 18, 22, 24, 30, 32, 48, 64, 96}) {
             for (TrayState state : TrayState.values()) {
-                BufferedImage icon = TrayIcons.render(state, size, 0);
+                IconImage icon = TrayIcons.render(state, size, 0);
 
-                assertThat(icon.getWidth()).isEqualTo(size);
-                assertThat(icon.getHeight()).isEqualTo(size);
+                assertThat(icon.width()).isEqualTo(size);
+                assertThat(icon.height()).isEqualTo(size);
                 // on the disc above the waves: the state's colour
-                Color pixel = new Color(icon.getRGB(size * 3 / 8, size * 3 / 16), true);
+                Color pixel = new Color(icon.pixel(size * 3 / 8, size * 3 / 16), true);
                 assertThat(distance(pixel, DISC.get(state))).as("%s at %d px", state, size).isLessThan(60);
-                assertThat(new Color(icon.getRGB(0, size - 1), true).getAlpha()).as("corners stay transparent").isLessThan(40);
+                assertThat(new Color(icon.pixel(0, size - 1), true).getAlpha()).as("corners stay transparent").isLessThan(40);
             }
         }
     }
@@ -53,11 +58,11 @@ class TrayIconsTest {
     @Test
     void macOsTemplatesAreBlackWithAlphaAtOneAndTwoTimesEighteenPoints() {
         for (TrayState state : TrayState.values()) {
-            BufferedImage normal = TrayIcons.template(state, 1, false);
-            BufferedImage retina = TrayIcons.template(state, 1, true);
+            IconImage normal = TrayIcons.template(state, 1, false);
+            IconImage retina = TrayIcons.template(state, 1, true);
 
-            assertThat(normal.getWidth()).isEqualTo(18);
-            assertThat(retina.getWidth()).isEqualTo(36);
+            assertThat(normal.width()).isEqualTo(18);
+            assertThat(retina.width()).isEqualTo(36);
             for (int rgb : pixels(retina)) {
                 Color c = new Color(rgb, true);
                 assertThat(c.getAlpha() == 0 || c.getRed() + c.getGreen() + c.getBlue() == 0).as("%s is black ink only", state).isTrue();
@@ -65,12 +70,12 @@ class TrayIconsTest {
         }
     }
 
-    private static int alphaAtBadge(BufferedImage icon) {
-        return new Color(icon.getRGB(icon.getWidth() - 3, 3), true).getAlpha(); // outside the disc, inside the badge
+    private static int alphaAtBadge(IconImage icon) {
+        return new Color(icon.pixel(icon.width() - 3, 3), true).getAlpha(); // outside the disc, inside the badge
     }
 
-    private static int[] pixels(BufferedImage image) {
-        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    private static int[] pixels(IconImage image) {
+        return image.argb();
     }
 
     private static double distance(Color a, Color b) {

@@ -2,7 +2,7 @@ package dev.tidesync.app.tray;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tidesync.app.RecordingActions;
+import dev.tidesync.app.actions.RecordingActions;
 import dev.tidesync.app.status.RepoRow;
 import dev.tidesync.app.status.Rows;
 import dev.tidesync.app.status.TrayState;

@@ -1,6 +1,5 @@
-package dev.tidesync.app.os;
+package dev.tidesync.app.alerts;
 
-import dev.tidesync.app.alerts.Alert;
 
 /** The operating system's own notifications (the ones that stay in its notification list). */
 public interface DesktopNotifier {

@@ -1,31 +1,41 @@
-package dev.tidesync.app.os;
+package dev.tidesync.app.os.awt;
 
 import com.dustinredmond.fxtrayicon.FXTrayIcon;
 import dev.tidesync.app.status.TrayState;
+import dev.tidesync.app.tray.IconImage;
 import dev.tidesync.app.tray.MenuEntry;
+import dev.tidesync.app.tray.Tray;
 import dev.tidesync.app.tray.TrayIcons;
+import dev.tidesync.io.OperatingSystem;
 import java.awt.SystemTray;
 import java.awt.image.BaseMultiResolutionImage;
+import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.geometry.Point2D;
 import javafx.stage.Stage;
 
 /**
- * The tray icon through FXTrayIcon (AWT's SystemTray underneath). Icons come at the size the tray
- * asks for, so they stay crisp (template images on macOS); the menu is rebuilt only when its text changes, so a
- * busy engine does not keep the desktop shell redrawing it.
+ * The tray icon through FXTrayIcon (AWT's SystemTray underneath): Windows, macOS, and Linux
+ * desktops that have an XEmbed tray but no StatusNotifierWatcher. Icons come at the size the
+ * tray asks for (template images on macOS). The menu is built once and its labels are changed
+ * in place; it is rebuilt only when its shape changes, so neither the desktop shell nor AWT's
+ * native peers churn with every state change.
  */
 public final class FxTray implements Tray {
 
-    private static final boolean MAC = System.getProperty("os.name", "").startsWith("Mac");
+    private static final boolean MAC = OperatingSystem.current() == OperatingSystem.MAC;
 
     private final FXTrayIcon icon;
     private final int width;
     private final int height;
     private TrayState shownState;
     private int shownFrame = -1;
+    private List<String> shownShape = List.of();
     private List<String> shownMenu = List.of();
+    private java.awt.PopupMenu popup;
     private String shownTooltip = "";
 
     private FxTray(FXTrayIcon icon, int width, int height) {
@@ -34,7 +44,7 @@ public final class FxTray implements Tray {
         this.height = height;
     }
 
-    /** Empty where the desktop has no tray (GNOME without AppIndicator, a headless session). */
+    /** Empty where the desktop has no tray AWT can reach (no XEmbed host, a headless session). */
     public static Optional<Tray> create(Stage owner) {
         try {
             if (!FXTrayIcon.isSupported()) {
@@ -58,6 +68,11 @@ public final class FxTray implements Tray {
     }
 
     @Override
+    public String describe() {
+        return MAC || OperatingSystem.current() == OperatingSystem.WINDOWS ? "the system tray (AWT)" : "an XEmbed system tray (AWT, no StatusNotifierWatcher found)";
+    }
+
+    @Override
     public void show(TrayState state, int frame) {
         if (state == shownState && frame == shownFrame) {
             return;
@@ -69,9 +84,15 @@ public final class FxTray implements Tray {
 
     private static java.awt.Image image(TrayState state, int frame, int size) {
         if (MAC) { // 18 pt, with the 2x bitmap for Retina screens
-            return new BaseMultiResolutionImage(TrayIcons.template(state, frame, false), TrayIcons.template(state, frame, true));
+            return new BaseMultiResolutionImage(awt(TrayIcons.template(state, frame, false)), awt(TrayIcons.template(state, frame, true)));
         }
-        return TrayIcons.render(state, size, frame);
+        return awt(TrayIcons.render(state, size, frame));
+    }
+
+    static BufferedImage awt(IconImage image) {
+        BufferedImage out = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_INT_ARGB);
+        out.setRGB(0, 0, image.width(), image.height(), image.argb(), 0, image.width());
+        return out;
     }
 
     @Override
@@ -89,21 +110,29 @@ public final class FxTray implements Tray {
             return;
         }
         shownMenu = labels;
-        // Built as an AWT menu directly: FXTrayIcon moves submenus to the end, and the order matters here.
+        List<String> shape = shape(entries);
+        boolean rebuild = popup == null || !shape.equals(shownShape);
+        shownShape = shape;
         java.awt.TrayIcon awt = icon.getRestricted().getTrayIcon();
         java.awt.EventQueue.invokeLater(() -> {
-            java.awt.PopupMenu popup = new java.awt.PopupMenu();
-            entries.forEach(e -> add(popup, e));
-            awt.setPopupMenu(popup);
+            if (rebuild) {
+                // Built as an AWT menu directly: FXTrayIcon moves submenus to the end, and the order matters here.
+                java.awt.PopupMenu next = new java.awt.PopupMenu();
+                entries.forEach(e -> add(next, e));
+                awt.setPopupMenu(next);
+                popup = next;
+            } else {
+                relabel(popup, entries);
+            }
         });
     }
 
     private static void add(java.awt.Menu parent, MenuEntry entry) {
         switch (entry) {
             case MenuEntry.Item i -> {
-                java.awt.MenuItem item = new java.awt.MenuItem(i.label());
+                ActionItem item = new ActionItem(i.label());
                 item.setEnabled(i.enabled());
-                item.addActionListener(e -> Platform.runLater(i.action()));
+                item.action = i.action();
                 parent.add(item);
             }
             case MenuEntry.Submenu s -> {
@@ -112,6 +141,35 @@ public final class FxTray implements Tray {
                 parent.add(menu);
             }
             case MenuEntry.Separator s -> parent.addSeparator();
+        }
+    }
+
+    /** Same shape, new words: the peers stay, only labels, enabled flags and actions change. */
+    private static void relabel(java.awt.Menu parent, List<MenuEntry> entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            java.awt.MenuItem awt = parent.getItem(i);
+            switch (entries.get(i)) {
+                case MenuEntry.Item item -> {
+                    awt.setLabel(item.label());
+                    awt.setEnabled(item.enabled());
+                    ((ActionItem) awt).action = item.action();
+                }
+                case MenuEntry.Submenu s -> {
+                    awt.setLabel(s.label());
+                    relabel((java.awt.Menu) awt, s.entries());
+                }
+                case MenuEntry.Separator s -> { }
+            }
+        }
+    }
+
+    /** A menu item whose action can be swapped when its label changes, keeping its native peer. */
+    private static final class ActionItem extends java.awt.MenuItem {
+        volatile Runnable action = () -> { };
+
+        ActionItem(String label) {
+            super(label);
+            addActionListener(e -> Platform.runLater(action));
         }
     }
 
@@ -124,17 +182,32 @@ public final class FxTray implements Tray {
         }).toList();
     }
 
+    /** The menu's structure without its words: items, submenus (with theirs) and separators. */
+    static List<String> shape(List<MenuEntry> entries) {
+        return entries.stream().map(e -> switch (e) {
+            case MenuEntry.Item i -> "item";
+            case MenuEntry.Submenu s -> "menu" + shape(s.entries());
+            case MenuEntry.Separator s -> "—";
+        }).toList();
+    }
+
     @Override
-    public void onOpen(Runnable action) {
+    public void onOpen(Consumer<Optional<Point2D>> action) {
         // FXTrayIcon's own click handler fires for every button, so the menu's right click would open the panel too.
         icon.getRestricted().getTrayIcon().addMouseListener(new java.awt.event.MouseAdapter() {
             @Override
             public void mouseClicked(java.awt.event.MouseEvent e) {
                 if (e.getButton() == java.awt.event.MouseEvent.BUTTON1 && !e.isPopupTrigger()) {
-                    javafx.application.Platform.runLater(action);
+                    Point2D at = new Point2D(e.getXOnScreen(), e.getYOnScreen());
+                    Platform.runLater(() -> action.accept(Optional.of(at)));
                 }
             }
         });
+    }
+
+    @Override
+    public boolean showsMessages() {
+        return MAC || OperatingSystem.current() == OperatingSystem.WINDOWS;
     }
 
     @Override

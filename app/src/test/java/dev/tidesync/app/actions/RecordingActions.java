@@ -1,4 +1,4 @@
-package dev.tidesync.app;
+package dev.tidesync.app.actions;
 
 import java.nio.file.Path;
 import java.time.Duration;
