@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -30,10 +31,15 @@ final class FirstRun {
 
     private final Path marker;
     private final Clock clock;
+    private final Executor background;
+    private final Executor ui;
 
-    FirstRun(Path stateDir, Clock clock) {
+    /** @param background where the files are read and written; {@code ui} where the question is put */
+    FirstRun(Path stateDir, Clock clock, Executor background, Executor ui) {
         this.marker = stateDir.resolve("first-run.done");
         this.clock = clock;
+        this.background = background;
+        this.ui = ui;
     }
 
     boolean due() {
@@ -41,27 +47,31 @@ final class FirstRun {
     }
 
     void offerAutoStart(AutoStart autoStart, Question question, Problem problem) {
-        if (!due()) {
-            return;
+        background.execute(() -> {
+            if (!due()) {
+                return;
+            }
+            if (!autoStart.available() || autoStart.enabled()) {
+                done(); // nothing to ask: unsupported here, or already chosen (by an earlier install, say)
+                return;
+            }
+            ui.execute(() -> question.ask("Start Tidesync when you log in?",
+                    "Tidesync syncs your repositories only while it runs. It can start by itself each time you log in; "
+                            + "you can change this later under Settings → General.",
+                    "Start at login", "Not now", yes -> background.execute(() -> answered(yes, autoStart, problem))));
+        });
+    }
+
+    private void answered(boolean yes, AutoStart autoStart, Problem problem) {
+        if (yes) {
+            try {
+                autoStart.enable();
+            } catch (IOException e) {
+                ui.execute(() -> problem.show("Tidesync could not set itself to start at login",
+                        "Writing " + autoStart.describe() + " failed: " + e.getMessage() + ". Try again under Settings → General."));
+            }
         }
-        if (!autoStart.available() || autoStart.enabled()) {
-            done(); // nothing to ask: unsupported here, or already chosen (by an earlier install, say)
-            return;
-        }
-        question.ask("Start Tidesync when you log in?",
-                "Tidesync syncs your repositories only while it runs. It can start by itself each time you log in; "
-                        + "you can change this later under Settings → General.",
-                "Start at login", "Not now", yes -> {
-                    if (yes) {
-                        try {
-                            autoStart.enable();
-                        } catch (IOException e) {
-                            problem.show("Tidesync could not set itself to start at login",
-                                    "Writing " + autoStart.describe() + " failed: " + e.getMessage() + ". Try again under Settings → General.");
-                        }
-                    }
-                    done();
-                });
+        done();
     }
 
     private void done() {

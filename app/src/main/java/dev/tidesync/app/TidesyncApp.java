@@ -27,7 +27,7 @@ import dev.tidesync.engine.EngineEvent;
 import dev.tidesync.host.EngineHost;
 import dev.tidesync.io.OperatingSystem;
 import dev.tidesync.journal.HistoryRecord;
-import dev.tidesync.sync.Host;
+import dev.tidesync.io.MachineName;
 import dev.tidesync.trigger.SystemScheduler;
 import java.io.IOException;
 import java.time.Clock;
@@ -132,7 +132,7 @@ public final class TidesyncApp extends Application {
             return;
         }
         Theme.apply(dark);
-        AutoStart autoStart = AutoStarts.forSystem(System.getProperty("os.name", ""), environment, System.getProperty("user.home"),
+        AutoStart autoStart = AutoStarts.forSystem(OperatingSystem.current(), environment, System.getProperty("user.home"),
                 LaunchCommand.current());
         actions = new AppController(new HostedEngine(engine, environment, clock), windows, autoStart, clock, this::quit, background,
                 Platform::runLater, s -> background.execute(() -> {
@@ -153,14 +153,14 @@ public final class TidesyncApp extends Application {
         LOG.info("notifications: {}", desktop.describe());
         // Asked a little later, once the tray has settled and the first syncs have started.
         PauseTransition settle = new PauseTransition(javafx.util.Duration.seconds(3));
-        settle.setOnFinished(e -> new FirstRun(home.stateDir(), clock).offerAutoStart(autoStart, windows::ask, windows::error));
+        settle.setOnFinished(e -> new FirstRun(home.stateDir(), clock, background, Platform::runLater).offerAutoStart(autoStart, windows::ask, windows::error));
         settle.play();
     }
 
     /** Live history and "changes came in" news; incidents come from the rows. Called on engine threads. */
     private void onEvent(EngineEvent event) {
         if (event instanceof EngineEvent.SyncFinished f && host != null) {
-            HistoryRecord record = HistoryRecord.of(f.outcome(), Host.name());
+            HistoryRecord record = HistoryRecord.of(f.outcome(), MachineName.name());
             String notifications = host.engine().settings().desktop().notifications();
             Platform.runLater(() -> {
                 if (actions != null) {

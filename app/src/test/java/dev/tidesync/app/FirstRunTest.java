@@ -35,7 +35,7 @@ class FirstRunTest {
     void theFirstStartOffersStartingAtLoginAndAYesTurnsItOn() {
         Path entry = tmp.resolve("autostart/tidesync.desktop");
         AutoStart autoStart = new XdgAutoStart(entry, List.of("/opt/tidesync/bin/Tidesync"));
-        FirstRun firstRun = new FirstRun(tmp.resolve("state"), clock);
+        FirstRun firstRun = new FirstRun(tmp.resolve("state"), clock, Runnable::run, Runnable::run);
 
         firstRun.offerAutoStart(autoStart, answering(true), (t, s) -> problems.add(s));
 
@@ -50,8 +50,8 @@ class FirstRunTest {
         Path entry = tmp.resolve("autostart/tidesync.desktop");
         AutoStart autoStart = new XdgAutoStart(entry, List.of("/opt/tidesync/bin/Tidesync"));
 
-        new FirstRun(tmp.resolve("state"), clock).offerAutoStart(autoStart, answering(false), (t, s) -> problems.add(s));
-        new FirstRun(tmp.resolve("state"), clock).offerAutoStart(autoStart, answering(true), (t, s) -> problems.add(s));
+        new FirstRun(tmp.resolve("state"), clock, Runnable::run, Runnable::run).offerAutoStart(autoStart, answering(false), (t, s) -> problems.add(s));
+        new FirstRun(tmp.resolve("state"), clock, Runnable::run, Runnable::run).offerAutoStart(autoStart, answering(true), (t, s) -> problems.add(s));
 
         assertThat(asked).hasSize(1);
         assertThat(entry).doesNotExist();
@@ -62,11 +62,11 @@ class FirstRunTest {
         AutoStart on = new XdgAutoStart(tmp.resolve("autostart/tidesync.desktop"), List.of("/x"));
         on.enable();
 
-        new FirstRun(tmp.resolve("a"), clock).offerAutoStart(on, answering(true), (t, s) -> problems.add(s));
-        new FirstRun(tmp.resolve("b"), clock).offerAutoStart(AutoStart.UNAVAILABLE, answering(true), (t, s) -> problems.add(s));
+        new FirstRun(tmp.resolve("a"), clock, Runnable::run, Runnable::run).offerAutoStart(on, answering(true), (t, s) -> problems.add(s));
+        new FirstRun(tmp.resolve("b"), clock, Runnable::run, Runnable::run).offerAutoStart(AutoStart.UNAVAILABLE, answering(true), (t, s) -> problems.add(s));
 
         assertThat(asked).isEmpty();
-        assertThat(new FirstRun(tmp.resolve("b"), clock).due()).isFalse();
+        assertThat(new FirstRun(tmp.resolve("b"), clock, Runnable::run, Runnable::run).due()).isFalse();
     }
 
     @Test
@@ -74,7 +74,7 @@ class FirstRunTest {
         Path blocker = Files.writeString(tmp.resolve("autostart"), "a file where the folder should be");
         AutoStart autoStart = new XdgAutoStart(blocker.resolve("tidesync.desktop"), List.of("/x"));
 
-        new FirstRun(tmp.resolve("state"), clock).offerAutoStart(autoStart, answering(true), (t, s) -> problems.add(s));
+        new FirstRun(tmp.resolve("state"), clock, Runnable::run, Runnable::run).offerAutoStart(autoStart, answering(true), (t, s) -> problems.add(s));
 
         assertThat(problems).singleElement().asString().startsWith("Writing " + blocker.resolve("tidesync.desktop")).endsWith("Settings → General.");
     }

@@ -77,14 +77,17 @@ class RealDesktopTest {
     }
 
     @Test
-    void onAnXembedTrayTheAwtIconIsEmbeddedAndASecondLaunchShowsTheRunningApp() throws Exception {
+    void onAnXembedTrayTheAwtIconIsEmbeddedSurvivesATrayRestartAndASecondLaunchShowsTheRunningApp() throws Exception {
         PrivateDesktop.require("/usr/bin/Xvfb", "/usr/bin/trayer", "/usr/bin/xwininfo", "/usr/bin/import");
         desktop = new PrivateDesktop(tmp).withDisplay();
-        desktop.startTrayer();
+        Process trayer = desktop.startTrayer();
         Process app = desktop.launchApp(home(), tmp.resolve("app.log"), List.of());
 
         String tree = await("the icon inside trayer", desktop::windowTree, RealDesktopTest::embeddedInTrayer, 60);
         assertThat(embeddedInTrayer(tree)).as("the icon sits inside trayer's panel window").isTrue();
+        desktop.stop(trayer);
+        desktop.startTrayer();
+        await("the icon inside the restarted trayer", desktop::windowTree, RealDesktopTest::embeddedInTrayer, 30);
         Process second = desktop.launchApp(home(), tmp.resolve("second.log"), List.of());
         assertThat(second.waitFor(30, TimeUnit.SECONDS)).as("the second launch hands over and exits").isTrue();
         assertThat(second.exitValue()).isZero();

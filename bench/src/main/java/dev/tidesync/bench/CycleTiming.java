@@ -1,8 +1,8 @@
 package dev.tidesync.bench;
 
 import dev.tidesync.fixture.GitFixture;
-import dev.tidesync.sync.SyncOutcome;
-import dev.tidesync.sync.SyncResult;
+import dev.tidesync.model.SyncOutcome;
+import dev.tidesync.model.SyncResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -1,5 +1,6 @@
 package dev.tidesync.bench;
 
+import dev.tidesync.engine.RecordedSync;
 import com.sun.management.OperatingSystemMXBean;
 import dev.tidesync.config.RepositorySettings;
 import dev.tidesync.config.Settings;
@@ -9,12 +10,12 @@ import dev.tidesync.fixture.Daemon;
 import dev.tidesync.fixture.GitFixture;
 import dev.tidesync.git.GitAccess;
 import dev.tidesync.journal.Journal;
-import dev.tidesync.sync.Action;
-import dev.tidesync.sync.SyncOutcome;
-import dev.tidesync.sync.SyncRequest;
-import dev.tidesync.sync.SyncResult;
+import dev.tidesync.model.Action;
+import dev.tidesync.model.SyncOutcome;
+import dev.tidesync.model.SyncRequest;
+import dev.tidesync.model.SyncResult;
 import dev.tidesync.sync.SyncService;
-import dev.tidesync.sync.Trigger;
+import dev.tidesync.model.Trigger;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ public final class Scale {
         Settings settings = Settings.defaults();
         Journal journal = new Journal(TidesyncHome.single(Files.createDirectories(root.resolve("poll-home"))), settings.history(),
                 Clock.systemUTC());
-        SyncService service = new SyncService(settings, journal, GitAccess.detect(settings.network(), System.getenv()),
+        RecordedSync service = new RecordedSync(settings, journal, GitAccess.detect(settings.network(), System.getenv()),
                 Clock.systemUTC(), "bench");
         List<RepositorySettings> all = repos.stream().map(r -> RepositorySettings.of(r, List.of(), SyncMode.AUTO_COMMIT)).toList();
         SyncRequest poll = SyncRequest.of(Action.PULL, Trigger.POLL);
@@ -83,7 +84,7 @@ public final class Scale {
         for (int round = 0; round < 8; round++) {
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
-            List<SyncOutcome> outcomes = service.syncAll(all, poll);
+            List<SyncOutcome> outcomes = service.runAll(all, poll);
             long t1 = System.nanoTime();
             long cpu1 = os.getProcessCpuTime();
             for (SyncOutcome o : outcomes) {

@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tidesync.fixture.GitFixture;
 import dev.tidesync.git.BackupRefs;
 import dev.tidesync.git.GitRepo;
-import dev.tidesync.resolve.Choice;
-import dev.tidesync.resolve.ConflictFile;
-import dev.tidesync.resolve.ConflictResolver;
-import dev.tidesync.resolve.Conflicts;
-import dev.tidesync.sync.SyncOutcome;
-import dev.tidesync.sync.SyncResult;
+import dev.tidesync.git.resolve.Choice;
+import dev.tidesync.git.resolve.ConflictFile;
+import dev.tidesync.git.resolve.ConflictResolver;
+import dev.tidesync.git.resolve.Conflicts;
+import dev.tidesync.model.SyncOutcome;
+import dev.tidesync.model.SyncResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -136,7 +135,7 @@ class ConflictMatrixTest {
             for (ConflictFile f : conflicts.files()) {
                 choices.put(f.path(), Choice.BOTH);
             }
-            resolver.resolve(repo, conflicts, choices, new PersonIdent("Desk Top", "desk@example.org"), "desktop",
+            resolver.resolve(repo, conflicts, choices, dev.tidesync.git.Identity.of("Desk Top", "desk@example.org", java.time.Clock.systemUTC()), "desktop",
                     LocalDate.of(2026, 11, 23));
         }
     }

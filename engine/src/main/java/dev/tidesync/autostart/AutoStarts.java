@@ -2,7 +2,7 @@ package dev.tidesync.autostart;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import dev.tidesync.io.OperatingSystem;
 import java.util.Map;
 
 /** The start-at-login mechanism of the operating system this runs on. */
@@ -10,19 +10,14 @@ public final class AutoStarts {
 
     private AutoStarts() {}
 
-    public static AutoStart forSystem(String osName, Map<String, String> env, String userHome, List<String> command) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("mac")) {
-            return LaunchAgent.forUser(userHome, command);
-        }
-        if (os.startsWith("windows")) {
-            String temp = env.getOrDefault("TEMP", Path.of(userHome, "AppData", "Local", "Temp").toString());
-            return WindowsRunKey.forUser(Path.of(temp), command);
-        }
-        if (os.contains("linux") || os.contains("bsd")) {
-            return XdgAutoStart.forUser(env, userHome, command);
-        }
-        return AutoStart.UNAVAILABLE;
+    public static AutoStart forSystem(OperatingSystem os, Map<String, String> env, String userHome, List<String> command) {
+        return switch (os) {
+            case MAC -> LaunchAgent.forUser(userHome, command);
+            case WINDOWS -> WindowsRunKey.forUser(Path.of(env.getOrDefault("TEMP", Path.of(userHome, "AppData", "Local", "Temp").toString())),
+                    command);
+            case LINUX, BSD -> XdgAutoStart.forUser(env, userHome, command);
+            case OTHER -> AutoStart.UNAVAILABLE;
+        };
     }
 
     static List<String> checked(List<String> command) {
@@ -37,8 +32,7 @@ public final class AutoStarts {
      * running ({@code jpackage.app-path}): {@code Tidesync} next to {@code tidesync} on Linux and
      * next to {@code tidesync-cli} on macOS and Windows, whose file systems ignore case.
      */
-    public static Path appLauncherBeside(Path runningLauncher, String osName) {
-        boolean windows = osName.toLowerCase(Locale.ROOT).startsWith("windows");
-        return runningLauncher.resolveSibling(windows ? "Tidesync.exe" : "Tidesync");
+    public static Path appLauncherBeside(Path runningLauncher, OperatingSystem os) {
+        return runningLauncher.resolveSibling(os == OperatingSystem.WINDOWS ? "Tidesync.exe" : "Tidesync");
     }
 }

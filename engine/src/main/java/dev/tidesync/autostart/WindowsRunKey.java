@@ -1,5 +1,8 @@
 package dev.tidesync.autostart;
 
+import dev.tidesync.io.Processes;
+import java.time.Duration;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -125,18 +128,11 @@ public final class WindowsRunKey implements AutoStart {
     }
 
     private static int runReg(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try (InputStream out = process.getInputStream()) {
-            out.readAllBytes(); // reg prints a line or two; drained so it never blocks
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException("reg did not finish within 15 s");
-            }
-            return process.exitValue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IOException("interrupted while running reg", e);
+        Processes.Result r = Processes.run(command, Duration.ofSeconds(15));
+        if (r.timedOut()) {
+            throw new IOException("reg did not finish within 15 s");
         }
+        return r.exitCode();
     }
+
 }

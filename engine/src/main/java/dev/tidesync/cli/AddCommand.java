@@ -45,7 +45,7 @@ final class AddCommand implements Callable<Integer> {
         Set<String> known;
         try (GitRepo repo = GitRepo.open(path)) {
             workTree = Paths.canonical(repo.workTree());
-            known = repo.repository().getRemoteNames();
+            known = Set.copyOf(repo.remoteNames());
         } catch (NotARepositoryException e) {
             throw CliError.usage(e.getMessage());
         }

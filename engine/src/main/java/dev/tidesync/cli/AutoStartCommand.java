@@ -1,5 +1,7 @@
 package dev.tidesync.cli;
 
+import dev.tidesync.io.OperatingSystem;
+
 import dev.tidesync.autostart.AutoStart;
 import dev.tidesync.autostart.AutoStarts;
 import java.io.IOException;
@@ -35,10 +37,10 @@ final class AutoStartCommand implements Callable<Integer> {
         if (action != null && !action.equals("on") && !action.equals("off")) {
             throw CliError.usage("autostart takes on or off, not '" + action + "'");
         }
-        String os = System.getProperty("os.name", "");
+        OperatingSystem os = OperatingSystem.current();
         AutoStart autoStart = AutoStarts.forSystem(os, root.environment.env(), System.getProperty("user.home"), List.of(program(os).toString()));
         if (!autoStart.available()) {
-            throw CliError.usage("Starting at login is not supported on " + os);
+            throw CliError.usage("Starting at login is not supported on " + System.getProperty("os.name", "this system"));
         }
         try {
             if ("on".equals(action)) {
@@ -62,7 +64,7 @@ final class AutoStartCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private Path program(String os) {
+    private Path program(OperatingSystem os) {
         if (app != null) {
             return app.toAbsolutePath().normalize();
         }

@@ -1,26 +1,10 @@
 package dev.tidesync.cli;
 
-import dev.tidesync.config.RepositorySettings;
-import dev.tidesync.config.Settings;
-import dev.tidesync.git.GitLocks;
-import dev.tidesync.git.GitRepo;
-import dev.tidesync.git.Identity;
-import dev.tidesync.git.Inspector;
-import dev.tidesync.git.CommitConditions;
-import dev.tidesync.git.EffectiveConfig;
-import dev.tidesync.git.GitAccess;
-import dev.tidesync.git.RemoteUrl;
-import dev.tidesync.git.NotARepositoryException;
-import dev.tidesync.git.Snapshot;
-import dev.tidesync.git.Transport;
-import dev.tidesync.journal.RepoJournal;
-import dev.tidesync.journal.State;
+import dev.tidesync.doctor.Doctor;
+import dev.tidesync.doctor.Finding;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -31,145 +15,18 @@ final class DoctorCommand implements Callable<Integer> {
     @ParentCommand
     TidesyncCommand root;
 
-    private final List<String> problems = new ArrayList<>();
-    private Printer printer;
-
     @Override
     public Integer call() throws IOException {
-        printer = new Printer(root);
         Services services = root.services();
-        Settings settings = services.settings(); // exits 2 with the location if the config is invalid
-        ok("config " + services.configStore().file() + (Files.exists(services.configStore().file()) ? "" : " (not created yet: defaults)"));
-        checkHome(services);
-        var engine = dev.tidesync.control.ControlClient.send(services.home(), dev.tidesync.control.ControlMessage.Request.ping(),
-                java.time.Duration.ofSeconds(2));
-        if (engine.isPresent()) {
-            ok("the engine is running (pid " + engine.get().pid() + "): " + engine.get().message());
-        } else {
-            warn("no engine is running, so nothing syncs by itself", "start the tray app, or `tidesync run` (docs/running.md sets it up as a service)");
+        List<Finding> findings = new Doctor(services.home(), services.configStore(), services.settings(), services.journal(),
+                services.gitAccess(), services.environment().clock()).examine();
+        Printer printer = new Printer(root);
+        for (Finding f : findings) {
+            String tag = f.level() == Finding.Level.FAIL ? "FAIL" : f.level().name().toLowerCase(Locale.ROOT);
+            printer.line(String.format("%-5s %s", tag, f.what()) + f.fix().map(fix -> "\n      fix: " + fix).orElse(""));
         }
-        if (!settings.enabled()) {
-            warn("Tidesync is disabled", "run `tidesync enable`");
-        }
-        State state = services.journal().read();
-        if (state.pause() != null && state.pause().activeAt(services.environment().clock().instant())) {
-            warn("automatic syncing is paused", "run `tidesync resume`");
-        }
-        if (settings.repositories().isEmpty()) {
-            warn("no repositories are watched", "add one with `tidesync add PATH`");
-        }
-        GitAccess git = services.gitAccess();
-        if (git.cli().isPresent()) {
-            ok("remotes are reached through " + git.describe());
-        } else {
-            warn("remotes are reached through " + git.describe(),
-                    "install git so that credential helpers, ssh-agent and your full ~/.ssh/config are used");
-        }
-        for (RepositorySettings repository : settings.repositories()) {
-            checkRepository(repository, settings, state, git, services);
-        }
-        printer.line(problems.isEmpty() ? "No problems found." : problems.size() + (problems.size() == 1 ? " problem" : " problems") + " found.");
-        return problems.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
-    }
-
-    private void checkHome(Services services) {
-        var dir = services.home().stateDir();
-        try {
-            Files.createDirectories(dir);
-            var probe = Files.createTempFile(dir, ".doctor", ".tmp");
-            Files.delete(probe);
-            ok("state folder " + dir + " is writable");
-        } catch (IOException e) {
-            fail("state folder " + dir + " is not writable (" + e.getMessage() + ")", "fix its permissions or set TIDESYNC_HOME");
-        }
-    }
-
-    private void checkRepository(RepositorySettings repository, Settings settings, State state, GitAccess git, Services services) {
-        Transport transport = git.transport();
-        String name = repository.name();
-        try (GitRepo repo = GitRepo.open(repository.workTree())) {
-            ok(name + ": git repository at " + repo.workTree());
-            EffectiveConfig config = git.config(repo);
-            var identity = Identity.of(repo, config, services.environment().clock());
-            Identity.problem(repo, config).ifPresentOrElse(p -> failSentence(name + ": ", p),
-                    () -> ok(name + ": git identity " + identity.getName() + " <" + identity.getEmailAddress() + ">"));
-            Snapshot snap = Inspector.inspect(repo, repository.remotes());
-            snap.operation().ifPresent(op -> fail(name + ": " + op, "finish or abort it with git; Tidesync will not touch the repository until then"));
-            if (snap.detached()) {
-                fail(name + ": HEAD is detached", "check out a branch (git switch BRANCH)");
-            }
-            if (repository.mode().commits()) {
-                CommitConditions.refusal(repo, config).ifPresent(why -> failSentence(name + ": Tidesync will not commit here: ", why));
-            }
-            GitLocks locks = new GitLocks(services.environment().clock(), Duration.ofSeconds(settings.locks().staleIndexLockSeconds()));
-            for (GitLocks.LockInfo lock : locks.find(repo, snap.branchRef())) {
-                if (lock.holder().isPresent()) {
-                    warn(name + ": " + lock.file().getFileName() + " is held by running process " + lock.holder().getAsLong(), "wait for that git to finish");
-                } else {
-                    fail(name + ": " + lock.file() + " is left over (" + lock.age().toMinutes() + " min old) and blocks git",
-                            lock.stale() ? "the next sync clears it, or delete it yourself" : "if no git is running, delete it; Tidesync clears it after "
-                                    + settings.locks().staleIndexLockSeconds() + " s");
-                }
-            }
-            List<String> remotes = repository.remotes().isEmpty()
-                    ? snap.upstream().map(u -> List.of(u.remote())).orElse(List.of()) : repository.remotes();
-            if (remotes.isEmpty()) {
-                warn(name + ": no remote to sync with (no upstream and none configured)", "add one with `git remote add origin URL`");
-            }
-            Duration timeout = Duration.ofSeconds(Math.min(15, settings.network().timeoutSeconds()));
-            for (String remote : remotes) {
-                String where = RemoteUrl.of(repo, remote, false).text();
-                switch (transport.probe(repo, remote, timeout)) {
-                    case Transport.ProbeResult.Reachable r -> {
-                        ok(name + ": remote " + remote + " (" + where + ") reachable, credentials accepted for reading ("
-                                + r.branches().size() + (r.branches().size() == 1 ? " branch)" : " branches)"));
-                        if (repository.mode().pushes() && snap.branchRef().isPresent()) {
-                            String ref = snap.branchRef().get();
-                            transport.probePush(repo, remote, ref, ref, timeout).ifPresentOrElse(
-                                    f -> failSentence(name + ": pushing: ", f.sentence()),
-                                    () -> ok(name + ": remote " + remote + " accepts pushes from these credentials (dry run)"));
-                        }
-                    }
-                    case Transport.ProbeResult.Failed f -> failSentence(name + ": ", f.failure().sentence());
-                }
-            }
-            RepoJournal journal = state.repository(repository.workTree().toString());
-            if (!journal.conflictPaths().isEmpty()) {
-                fail(name + ": unresolved conflict in " + String.join(", ", journal.conflictPaths()),
-                        "resolve it with git (e.g. `git pull --rebase`), then `tidesync sync`");
-            }
-            if (journal.error() != null) {
-                warn(name + ": last sync failed: " + journal.error(), "run `tidesync sync " + repository.path() + "` to retry");
-            }
-            Optional.ofNullable(journal.pause()).filter(p -> p.activeAt(services.environment().clock().instant()))
-                    .ifPresent(p -> warn(name + ": paused", "run `tidesync resume " + repository.path() + "`"));
-        } catch (NotARepositoryException e) {
-            fail(name + ": " + e.getMessage(), "remove it with `tidesync remove " + repository.path() + "` or restore the folder");
-        } catch (IOException e) {
-            fail(name + ": could not be inspected (" + e.getMessage() + ")", "run `git status` there to see what git says");
-        }
-    }
-
-    private void ok(String what) {
-        printer.line("ok    " + what);
-    }
-
-    private void warn(String what, String fix) {
-        printer.line("warn  " + what + "\n      fix: " + fix);
-    }
-
-    /** A failure sentence is "what; what to do": the two halves go where doctor shows them. */
-    private void failSentence(String prefix, String sentence) {
-        int split = sentence.indexOf("; ");
-        if (split < 0) {
-            fail(prefix + sentence, "see docs/user-guide.md#remotes");
-        } else {
-            fail(prefix + sentence.substring(0, split), sentence.substring(split + 2));
-        }
-    }
-
-    private void fail(String what, String fix) {
-        problems.add(what);
-        printer.line("FAIL  " + what + "\n      fix: " + fix);
+        long problems = findings.stream().filter(Finding::problem).count();
+        printer.line(problems == 0 ? "No problems found." : problems + (problems == 1 ? " problem" : " problems") + " found.");
+        return problems == 0 ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

@@ -3,11 +3,13 @@ package dev.tidesync.cli;
 import dev.tidesync.config.RepositorySettings;
 import dev.tidesync.control.ControlClient;
 import dev.tidesync.control.ControlMessage.Request;
-import dev.tidesync.engine.HookEvent;
-import dev.tidesync.engine.HookPlan;
-import dev.tidesync.sync.Action;
-import dev.tidesync.sync.SyncOutcome;
-import dev.tidesync.sync.SyncRequest;
+import dev.tidesync.hook.HookClient;
+import dev.tidesync.hook.HookEvent;
+import dev.tidesync.hook.HookInput;
+import dev.tidesync.hook.HookPlan;
+import dev.tidesync.model.Action;
+import dev.tidesync.model.SyncOutcome;
+import dev.tidesync.model.SyncRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,11 +32,6 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "hook", description = "For agent hooks (Claude Code, OpenCode, Codex): session-start, session-end, prompt or checkpoint. "
         + "Reads the hook's JSON from stdin when there is any; always exits 0.")
 final class HookCommand implements Callable<Integer> {
-
-    /** How long a session start waits for its pull; Claude Code's own hook timeout is 60 s. */
-    static final Duration SESSION_START_WAIT = Duration.ofSeconds(45);
-    /** How long to wait for an agent's JSON on stdin before going on with the current folder. */
-    static final Duration STDIN_WAIT = Duration.ofSeconds(2);
 
     @ParentCommand
     TidesyncCommand root;
@@ -80,10 +77,8 @@ final class HookCommand implements Callable<Integer> {
             carryOut(services, hook, folder(new byte[0]), Action.fromId(run));
             return;
         }
-        Path folder = folder(QuickHook.readStdin(services.environment().in()));
-        long wait = hook.waits() ? SESSION_START_WAIT.toMillis() : 0;
-        var reply = ControlClient.send(services.home(), Request.hook(hook.id(), folder.toString(), wait),
-                Duration.ofMillis(wait).plusSeconds(5));
+        Path folder = folder(HookInput.readStdin(services.environment().in()));
+        var reply = HookClient.ask(services.home(), hook, folder);
         if (reply.isPresent()) {
             if (note && reply.get().synced()) {
                 say(reply.get().message());
@@ -104,7 +99,7 @@ final class HookCommand implements Callable<Integer> {
             }
             return;
         }
-        SyncOutcome outcome = services.syncService().sync(repository, plan.request().get());
+        SyncOutcome outcome = services.syncService().run(repository, plan.request().get());
         if (note) {
             say(repository.name() + ": " + outcome.message());
         }
@@ -112,7 +107,7 @@ final class HookCommand implements Callable<Integer> {
 
     private void carryOut(Services services, HookEvent hook, Path folder, Action action) {
         RepositorySettings repository = services.watched(folder);
-        services.syncService().sync(repository, SyncRequest.of(action, hook.trigger()));
+        services.syncService().run(repository, SyncRequest.of(action, hook.trigger()));
     }
 
     /** The prompt hook never waits for git: the sync runs in its own process, which outlives this one. */
@@ -127,7 +122,7 @@ final class HookCommand implements Callable<Integer> {
         Path log = services.home().logsDir().resolve("hooks.log");
         Files.createDirectories(log.getParent());
         new ProcessBuilder(command)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File(isWindows() ? "NUL" : "/dev/null")))
+                .redirectInput(ProcessBuilder.Redirect.from(dev.tidesync.io.Processes.nullDevice()))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectErrorStream(true)
                 .start();
@@ -135,7 +130,7 @@ final class HookCommand implements Callable<Integer> {
 
     /** The agent's folder: its hook JSON's "cwd" (read by the same code as the quick path), else --cwd, else here. */
     private Path folder(byte[] stdin) {
-        return QuickHook.cwdOf(stdin).or(() -> Optional.ofNullable(cwd)).orElse(Path.of(System.getProperty("user.dir")));
+        return HookInput.folder(stdin, Optional.ofNullable(cwd));
     }
 
     private void say(String line) {
@@ -144,9 +139,5 @@ final class HookCommand implements Callable<Integer> {
 
     private void warn(String line) {
         root.spec().commandLine().getErr().println("tidesync: " + line);
-    }
-
-    private static boolean isWindows() {
-        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
     }
 }

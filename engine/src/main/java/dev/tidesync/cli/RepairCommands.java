@@ -1,18 +1,18 @@
 package dev.tidesync.cli;
 
 import dev.tidesync.config.RepositorySettings;
-import dev.tidesync.resolve.Choice;
-import dev.tidesync.resolve.ConflictFile;
-import dev.tidesync.resolve.Conflicts;
+import dev.tidesync.git.resolve.Choice;
+import dev.tidesync.git.resolve.ConflictFile;
+import dev.tidesync.git.resolve.Conflicts;
 import dev.tidesync.resolve.Repairs;
-import dev.tidesync.resolve.ResolveException;
-import dev.tidesync.resolve.Resolved;
-import dev.tidesync.sync.Action;
-import dev.tidesync.sync.Host;
-import dev.tidesync.sync.SyncOutcome;
-import dev.tidesync.sync.SyncRequest;
-import dev.tidesync.sync.SyncResult;
-import dev.tidesync.sync.Trigger;
+import dev.tidesync.git.resolve.ResolveException;
+import dev.tidesync.git.resolve.Resolved;
+import dev.tidesync.model.Action;
+import dev.tidesync.io.MachineName;
+import dev.tidesync.model.SyncOutcome;
+import dev.tidesync.model.SyncRequest;
+import dev.tidesync.model.SyncResult;
+import dev.tidesync.model.Trigger;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -137,12 +137,12 @@ final class RepairCommands {
     }
 
     private static Repairs repairs(Services services) {
-        return new Repairs(services.settings(), services.gitAccess(), services.environment().clock(), Host.name());
+        return new Repairs(services.settings(), services.gitAccess(), services.environment().clock(), MachineName.name());
     }
 
     /** The repair is committed; publishing it is an ordinary sync. */
     private static int syncAfter(Services services, RepositorySettings repository, Printer printer) {
-        SyncOutcome o = services.syncService().sync(repository, SyncRequest.of(Action.SYNC, Trigger.MANUAL));
+        SyncOutcome o = services.syncService().run(repository, SyncRequest.of(Action.SYNC, Trigger.MANUAL));
         services.engineReload();
         printer.line(repository.name() + ": " + o.message());
         return o.result() == SyncResult.OK || o.result() == SyncResult.SKIPPED ? ExitCodes.OK : o.result().exitCode();

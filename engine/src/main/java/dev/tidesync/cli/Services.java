@@ -1,5 +1,6 @@
 package dev.tidesync.cli;
 
+import dev.tidesync.engine.RecordedSync;
 import dev.tidesync.config.ConfigException;
 import dev.tidesync.config.ConfigStore;
 import dev.tidesync.config.Paths;
@@ -10,7 +11,7 @@ import dev.tidesync.git.GitRepo;
 import dev.tidesync.git.GitAccess;
 import dev.tidesync.git.NotARepositoryException;
 import dev.tidesync.journal.Journal;
-import dev.tidesync.sync.Host;
+import dev.tidesync.io.MachineName;
 import dev.tidesync.sync.SyncService;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,7 @@ final class Services {
 
     Services(Optional<Path> homeOverride, CliEnvironment environment) {
         this.environment = environment;
-        this.home = TidesyncHome.resolve(homeOverride, environment.env(), System.getProperty("os.name", ""),
+        this.home = TidesyncHome.resolve(homeOverride, environment.env(), dev.tidesync.io.OperatingSystem.current(),
                 System.getProperty("user.home"));
         this.configStore = new ConfigStore(home.configFile());
     }
@@ -65,8 +66,8 @@ final class Services {
         return new Journal(home, settings().history(), environment.clock());
     }
 
-    SyncService syncService() {
-        return new SyncService(settings(), journal(), gitAccess(), environment.clock(), Host.name());
+    RecordedSync syncService() {
+        return new RecordedSync(settings(), journal(), gitAccess(), environment.clock(), MachineName.name());
     }
 
     /** The installed git (or JGit) as the settings choose, seeing this command's environment. */

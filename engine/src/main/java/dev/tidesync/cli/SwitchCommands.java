@@ -4,7 +4,7 @@ import dev.tidesync.config.ConfigException;
 import dev.tidesync.config.RepositorySettings;
 import dev.tidesync.journal.Pause;
 import dev.tidesync.journal.Pauses;
-import dev.tidesync.sync.Trigger;
+import dev.tidesync.model.Trigger;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,12 +2,12 @@ package dev.tidesync.cli;
 
 import dev.tidesync.config.RepositorySettings;
 import dev.tidesync.journal.HistoryRecord;
-import dev.tidesync.sync.Action;
-import dev.tidesync.sync.Host;
-import dev.tidesync.sync.SyncOutcome;
-import dev.tidesync.sync.SyncRequest;
-import dev.tidesync.sync.SyncResult;
-import dev.tidesync.sync.Trigger;
+import dev.tidesync.model.Action;
+import dev.tidesync.io.MachineName;
+import dev.tidesync.model.SyncOutcome;
+import dev.tidesync.model.SyncRequest;
+import dev.tidesync.model.SyncResult;
+import dev.tidesync.model.Trigger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +50,7 @@ final class SyncCommands {
                 return ExitCodes.OK;
             }
             SyncRequest request = new SyncRequest(action(), Trigger.MANUAL, dryRun(), Optional.empty());
-            List<SyncOutcome> outcomes = services.syncService().syncAll(repositories, request);
+            List<SyncOutcome> outcomes = services.syncService().runAll(repositories, request);
             if (!dryRun()) {
                 services.engineReload(); // a repository that needed attention may be fine now
             }
@@ -59,7 +59,7 @@ final class SyncCommands {
                 worst = worst.worst(o.result());
             }
             if (json) {
-                printer.json(outcomes.stream().map(o -> HistoryRecord.of(o, Host.name())).toList());
+                printer.json(outcomes.stream().map(o -> HistoryRecord.of(o, MachineName.name())).toList());
             } else {
                 for (SyncOutcome o : outcomes) {
                     String line = o.name() + ": " + o.message() + " (" + o.duration().toMillis() + " ms)";

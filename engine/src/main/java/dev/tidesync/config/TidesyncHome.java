@@ -1,5 +1,7 @@
 package dev.tidesync.config;
 
+import dev.tidesync.io.OperatingSystem;
+
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -43,10 +45,10 @@ public record TidesyncHome(Path configDir, Path stateDir) {
     }
 
     public static TidesyncHome resolve(Optional<Path> override) {
-        return resolve(override, System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home"));
+        return resolve(override, System.getenv(), OperatingSystem.current(), System.getProperty("user.home"));
     }
 
-    public static TidesyncHome resolve(Optional<Path> override, Map<String, String> env, String osName, String userHome) {
+    public static TidesyncHome resolve(Optional<Path> override, Map<String, String> env, OperatingSystem os, String userHome) {
         if (override.isPresent()) {
             return single(override.get());
         }
@@ -55,11 +57,10 @@ public record TidesyncHome(Path configDir, Path stateDir) {
             return single(Path.of(explicit));
         }
         Path home = Path.of(userHome);
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.contains("mac")) {
+        if (os == OperatingSystem.MAC) {
             return single(home.resolve("Library/Application Support/Tidesync"));
         }
-        if (os.contains("win")) {
+        if (os == OperatingSystem.WINDOWS) {
             String appData = env.get("APPDATA");
             return single(appData != null ? Path.of(appData, "Tidesync") : home.resolve("AppData/Roaming/Tidesync"));
         }

@@ -1,8 +1,8 @@
 package dev.tidesync.engine;
 
 import dev.tidesync.config.RepositorySettings;
-import dev.tidesync.sync.SyncOutcome;
-import dev.tidesync.sync.SyncRequest;
+import dev.tidesync.model.SyncOutcome;
+import dev.tidesync.model.SyncRequest;
 
 /** Runs one sync; in production {@link dev.tidesync.sync.SyncService#sync}. */
 @FunctionalInterface

@@ -1,5 +1,8 @@
 package dev.tidesync.engine;
 
+import dev.tidesync.hook.HookReply;
+import dev.tidesync.hook.HookPlan;
+import dev.tidesync.hook.HookEvent;
 import dev.tidesync.config.ConfigException;
 import dev.tidesync.config.ConfigStore;
 import dev.tidesync.config.Paths;
@@ -7,12 +10,12 @@ import dev.tidesync.config.RepositorySettings;
 import dev.tidesync.config.Settings;
 import dev.tidesync.engine.EngineEvent.Level;
 import dev.tidesync.journal.Journal;
-import dev.tidesync.sync.Action;
+import dev.tidesync.model.Action;
 import dev.tidesync.sync.Backoff;
-import dev.tidesync.sync.SyncOutcome;
-import dev.tidesync.sync.SyncRequest;
-import dev.tidesync.sync.SyncResult;
-import dev.tidesync.sync.Trigger;
+import dev.tidesync.model.SyncOutcome;
+import dev.tidesync.model.SyncRequest;
+import dev.tidesync.model.SyncResult;
+import dev.tidesync.model.Trigger;
 import dev.tidesync.trigger.RootScanner;
 import dev.tidesync.trigger.Scheduler;
 import dev.tidesync.trigger.SleepDetector;
@@ -45,17 +48,29 @@ public final class Engine implements AutoCloseable {
      * @param work         where cycles run (virtual threads in production, the caller's thread in tests)
      * @param watchFiles   whether to watch work trees and refs (tests of timing rules drive triggers directly)
      * @param tick         how often to check for sleep, config edits and new repositories under watch roots
+     * @param backgroundCycles how many automatic cycles may run at once across all repositories (0: no limit); a
+     *                     person's sync never waits for one. With 200 repositories catching up at start, running
+     *                     them all at once held every one's JGit state in memory together.
      */
     public record Options(ConfigStore config, Journal journal, Function<Settings, CycleRunner> runners, Scheduler scheduler,
-                          Executor work, Executor watcherThreads, RandomGenerator random, boolean watchFiles, Duration tick) {}
+                          Executor work, Executor watcherThreads, RandomGenerator random, boolean watchFiles, Duration tick,
+                          int backgroundCycles) {
+
+        public Options(ConfigStore config, Journal journal, Function<Settings, CycleRunner> runners, Scheduler scheduler,
+                       Executor work, Executor watcherThreads, RandomGenerator random, boolean watchFiles, Duration tick) {
+            this(config, journal, runners, scheduler, work, watcherThreads, random, watchFiles, tick, 0);
+        }
+    }
 
     private final Options options;
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Path, Watched> watched = new LinkedHashMap<>();
     private final SleepDetector sleep;
     private final StatusBoard board;
+    private final java.util.concurrent.Semaphore backgroundSlots;
     private Optional<dev.tidesync.journal.Pause> globalPause = Optional.empty();
     private int ticks;
+    private dev.tidesync.trigger.WatchHub hub;
     private volatile Settings settings;
     private volatile CycleRunner runner;
     private volatile Backoff backoff;
@@ -68,6 +83,7 @@ public final class Engine implements AutoCloseable {
     public Engine(Options options) {
         this.options = options;
         this.sleep = new SleepDetector(options.scheduler());
+        this.backgroundSlots = options.backgroundCycles() > 0 ? new java.util.concurrent.Semaphore(options.backgroundCycles(), true) : null;
         this.board = new StatusBoard(options.journal(), options.journal().clock(), options.work(), this::publish, this::now);
     }
 
@@ -98,13 +114,18 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Linux allows 128 inotify instances per user by default, and each watched repository takes
-     * one: say how to raise the limit when that is what failed.
+     * All repositories share one inotify instance, which holds one watch per folder; Linux caps
+     * the watches per user (fs.inotify.max_user_watches, 8192 on older kernels, far more on
+     * newer ones). Say how to raise the limit when that is what failed.
      */
     static String watchLimitAdvice(Exception e) {
         String m = String.valueOf(e.getMessage());
+        if (m.contains("inotify watches")) {
+            return " (every watched folder takes one inotify watch: raise the limit with `sudo sysctl fs.inotify.max_user_watches=524288`,"
+                    + " and add it to /etc/sysctl.d to keep it)";
+        }
         return m.contains("inotify") || m.contains("too many open files")
-                ? " (raise the limit: `sudo sysctl fs.inotify.max_user_instances=1024`, and add it to /etc/sysctl.d to keep it)" : "";
+                ? " (other programs hold this user's inotify instances; `sudo sysctl fs.inotify.max_user_instances=1024` allows more)" : "";
     }
 
     /** The sync that finishes whatever happened while the engine was not running. */
@@ -147,7 +168,7 @@ public final class Engine implements AutoCloseable {
             if (old != null && sameTriggers && old.lane().repository().equals(repository)) {
                 return;
             }
-            RepoLane lane = old != null ? old.lane() : new RepoLane(repository, laneHost());
+            RepoLane lane = old != null ? old.lane() : new RepoLane(repository, laneContext());
             lane.repository(repository);
             if (old != null) {
                 old.triggers().close();
@@ -155,7 +176,7 @@ public final class Engine implements AutoCloseable {
             RepoTriggers triggers = new RepoTriggers(lane, next, options.scheduler(), options.random(), this::publish,
                     () -> board.refresh(repository.workTree()));
             try {
-                triggers.start(options.watchFiles(), options.watcherThreads());
+                triggers.start(watchHub());
             } catch (IOException | dev.tidesync.git.NotARepositoryException | RuntimeException e) {
                 publish(new EngineEvent.Notice(now(), repository.name(), Level.ERROR, "cannot watch " + repository.path() + ": "
                         + e.getMessage() + "; it is still polled" + watchLimitAdvice(e)));
@@ -167,6 +188,17 @@ public final class Engine implements AutoCloseable {
         });
         board.watch(next);
         noticePauseChange();
+    }
+
+    /** The one watch service for every repository, opened with the first; empty when files are not watched. */
+    private Optional<dev.tidesync.trigger.WatchHub> watchHub() throws IOException {
+        if (!options.watchFiles()) {
+            return Optional.empty();
+        }
+        if (hub == null) {
+            hub = dev.tidesync.trigger.WatchHub.start(options.watcherThreads());
+        }
+        return Optional.of(hub);
     }
 
     /** Adds repositories found under the configured watch roots to the config (once each). */
@@ -374,6 +406,11 @@ public final class Engine implements AutoCloseable {
                 running.add(w.lane().stop());
             }
         }
+        synchronized (this) {
+            if (hub != null) {
+                hub.close();
+            }
+        }
         try {
             CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(grace.toMillis(), TimeUnit.MILLISECONDS);
             return true;
@@ -413,8 +450,8 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private RepoLane.Host laneHost() {
-        return new RepoLane.Host() {
+    private RepoLane.Context laneContext() {
+        return new RepoLane.Context() {
             public Scheduler scheduler() {
                 return options.scheduler();
             }
@@ -432,7 +469,17 @@ public final class Engine implements AutoCloseable {
             }
 
             public CycleRunner runner() {
-                return (r, q) -> runner.run(r, q);
+                return (r, q) -> {
+                    if (backgroundSlots == null || q.trigger().immediate()) {
+                        return runner.run(r, q);
+                    }
+                    backgroundSlots.acquireUninterruptibly(); // cycles run on virtual threads: waiting here costs nothing
+                    try {
+                        return runner.run(r, q);
+                    } finally {
+                        backgroundSlots.release();
+                    }
+                };
             }
 
             public void started(RepoLane lane, SyncRequest request) {

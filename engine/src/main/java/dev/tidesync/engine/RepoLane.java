@@ -1,11 +1,11 @@
 package dev.tidesync.engine;
 
 import dev.tidesync.config.RepositorySettings;
-import dev.tidesync.git.GitFailure;
-import dev.tidesync.git.GitFailure.FailureKind;
-import dev.tidesync.sync.SyncOutcome;
-import dev.tidesync.sync.SyncRequest;
-import dev.tidesync.sync.SyncResult;
+import dev.tidesync.model.Failure;
+import dev.tidesync.model.Failure.FailureKind;
+import dev.tidesync.model.SyncOutcome;
+import dev.tidesync.model.SyncRequest;
+import dev.tidesync.model.SyncResult;
 import dev.tidesync.trigger.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
 final class RepoLane {
 
     /** What the lane needs from the engine. */
-    interface Host {
+    interface Context {
         Scheduler scheduler();
 
         java.util.concurrent.Executor work();
@@ -44,7 +44,7 @@ final class RepoLane {
 
     private static final Set<FailureKind> TRANSIENT = Set.of(FailureKind.OFFLINE, FailureKind.TIMEOUT, FailureKind.LOCKED);
 
-    private final Host host;
+    private final Context context;
     private volatile RepositorySettings repository;
 
     private SyncRequest pending;
@@ -60,9 +60,9 @@ final class RepoLane {
     private String lastHead;
     private CompletableFuture<Void> idle = CompletableFuture.completedFuture(null);
 
-    RepoLane(RepositorySettings repository, Host host) {
+    RepoLane(RepositorySettings repository, Context context) {
         this.repository = repository;
-        this.host = host;
+        this.context = context;
     }
 
     RepositorySettings repository() {
@@ -79,7 +79,7 @@ final class RepoLane {
         Runnable start;
         synchronized (this) {
             if (stopped) {
-                result.complete(SyncOutcome.skipped(repository.workTree(), repository.name(), request, host.scheduler().now(),
+                result.complete(SyncOutcome.skipped(repository.workTree(), repository.name(), request, context.scheduler().now(),
                         "Tidesync is stopping"));
                 return result;
             }
@@ -149,7 +149,7 @@ final class RepoLane {
         }
         if (unserved != null) {
             dropped.forEach(f -> f.complete(SyncOutcome.skipped(repository.workTree(), repository.name(), unserved,
-                    host.scheduler().now(), "Tidesync stopped before this sync could run")));
+                    context.scheduler().now(), "Tidesync stopped before this sync could run")));
         }
         synchronized (this) {
             return idle;
@@ -165,11 +165,11 @@ final class RepoLane {
         if (attention != null && !immediate) {
             return null; // held until something changes
         }
-        Instant now = host.scheduler().now();
+        Instant now = context.scheduler().now();
         Instant earliest = now;
         if (!immediate) {
             if (lastStart != null) {
-                Instant limit = lastStart.plus(host.backoff().minInterval());
+                Instant limit = lastStart.plus(context.backoff().minInterval());
                 earliest = limit.isAfter(earliest) ? limit : earliest;
             }
             if (retryAt != null && retryAt.isAfter(earliest)) {
@@ -178,7 +178,7 @@ final class RepoLane {
         }
         if (earliest.isAfter(now)) {
             cancelWake();
-            wakeTimer = host.scheduler().after(Duration.between(now, earliest), this::wake);
+            wakeTimer = context.scheduler().after(Duration.between(now, earliest), this::wake);
             return null;
         }
         cancelWake();
@@ -190,7 +190,7 @@ final class RepoLane {
         lastStart = now;
         idle = new CompletableFuture<>();
         CompletableFuture<Void> done = idle;
-        return () -> host.work().execute(() -> cycle(request, served, done));
+        return () -> context.work().execute(() -> cycle(request, served, done));
     }
 
     private void wake() {
@@ -204,14 +204,14 @@ final class RepoLane {
 
     private void cycle(SyncRequest request, List<CompletableFuture<SyncOutcome>> served, CompletableFuture<Void> done) {
         SyncOutcome outcome;
-        Instant started = host.scheduler().now();
+        Instant started = context.scheduler().now();
         try {
-            host.started(this, request);
-            outcome = host.runner().run(repository, request);
+            context.started(this, request);
+            outcome = context.runner().run(repository, request);
         } catch (RuntimeException e) {
             outcome = SyncOutcome.failed(repository.workTree(), repository.name(), request, started,
-                    Duration.between(started, host.scheduler().now()),
-                    GitFailure.of(FailureKind.OTHER, "Sync of " + repository.name() + " stopped: " + e));
+                    Duration.between(started, context.scheduler().now()),
+                    Failure.of(FailureKind.OTHER, "Sync of " + repository.name() + " stopped: " + e));
         }
         Optional<String> newAttention = Optional.empty();
         Runnable start;
@@ -222,8 +222,8 @@ final class RepoLane {
             start = next();
         }
         done.complete(null);
-        newAttention.ifPresent(why -> host.attentionChanged(this, Optional.of(why), ""));
-        host.finished(this, outcome);
+        newAttention.ifPresent(why -> context.attentionChanged(this, Optional.of(why), ""));
+        context.finished(this, outcome);
         for (CompletableFuture<SyncOutcome> f : served) {
             f.complete(outcome);
         }
@@ -234,11 +234,11 @@ final class RepoLane {
     private Optional<String> absorb(SyncRequest request, SyncOutcome outcome) {
         if (outcome.result() == SyncResult.FAILED) {
             failures++;
-            lastFailure = outcome.failure().map(GitFailure::kind).orElse(FailureKind.OTHER);
-            retryAt = host.scheduler().now().plus(host.backoff().delay(failures, host.random()));
+            lastFailure = outcome.failure().map(Failure::kind).orElse(FailureKind.OTHER);
+            retryAt = context.scheduler().now().plus(context.backoff().delay(failures, context.random()));
             // The work is still to do: retry it when the backoff ends (unless it needs attention).
             SyncRequest retry = new SyncRequest(request.action(), request.trigger().immediate()
-                    ? dev.tidesync.sync.Trigger.POLL : request.trigger(), false, request.changedPaths());
+                    ? dev.tidesync.model.Trigger.POLL : request.trigger(), false, request.changedPaths());
             pending = pending == null ? retry : pending.merge(retry);
         } else if (outcome.result() != SyncResult.SKIPPED) {
             failures = outcome.result() == SyncResult.CONFLICT ? failures : 0;
@@ -248,7 +248,7 @@ final class RepoLane {
                 attention = null;
             }
         }
-        String why = host.backoff().attention(outcome, failures);
+        String why = context.backoff().attention(outcome, failures);
         if (why != null && attention == null) {
             attention = why;
             return Optional.of(why);
@@ -259,8 +259,8 @@ final class RepoLane {
     private void clearAttention(String because) {
         if (attention != null) {
             attention = null;
-            Runnable notify = () -> host.attentionChanged(this, Optional.empty(), because);
-            host.work().execute(notify);
+            Runnable notify = () -> context.attentionChanged(this, Optional.empty(), because);
+            context.work().execute(notify);
         }
     }
 

@@ -7,13 +7,13 @@ import dev.tidesync.engine.EngineEvent.Level;
 import dev.tidesync.git.BranchHead;
 import dev.tidesync.git.GitRepo;
 import dev.tidesync.git.NotARepositoryException;
-import dev.tidesync.guard.PathPatterns;
-import dev.tidesync.sync.Action;
-import dev.tidesync.sync.SyncRequest;
-import dev.tidesync.sync.Trigger;
+import dev.tidesync.git.PathPatterns;
+import dev.tidesync.model.Action;
+import dev.tidesync.model.SyncRequest;
+import dev.tidesync.model.Trigger;
 import dev.tidesync.trigger.ChangeRules;
 import dev.tidesync.trigger.Debounce;
-import dev.tidesync.trigger.IgnoreRules;
+import dev.tidesync.git.IgnoreRules;
 import dev.tidesync.trigger.Jitter;
 import dev.tidesync.trigger.QuietPeriod;
 import dev.tidesync.trigger.RepoWatcher;
@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
@@ -65,15 +64,16 @@ final class RepoTriggers implements RepoWatcher.Listener, AutoCloseable {
     }
 
     /** Starts the timers and, if asked, the file watcher; the first poll lands at a random point in its interval. */
-    void start(boolean watchFiles, Executor watcherThreads) throws IOException, NotARepositoryException {
+    /** @param hub the engine's one watch service; empty when files are not watched (specs of timing rules) */
+    void start(Optional<dev.tidesync.trigger.WatchHub> hub) throws IOException, NotARepositoryException {
         Triggers t = settings.triggers();
         schedulePoll(Jitter.within(Duration.ofSeconds(t.poll().intervalSeconds()), random));
         scheduleSchedule(Jitter.around(Duration.ofMinutes(t.schedule().intervalMinutes()), random));
-        if (watchFiles) {
+        if (hub.isPresent()) {
             RepositorySettings r = lane.repository();
             try (GitRepo repo = GitRepo.open(r.workTree())) {
-                watcher = RepoWatcher.start(repo.workTree(), repo.gitDir(), IgnoreRules.of(repo.repository()),
-                        new PathPatterns(r.excludes()), this, watcherThreads);
+                watcher = RepoWatcher.start(repo.workTree(), repo.gitDir(), IgnoreRules.of(repo),
+                        new PathPatterns(r.excludes()), this, hub.get());
             }
         }
     }

@@ -89,8 +89,7 @@ public record ChangeSummary(List<String> files, int added, int removed, List<Str
             } + lines;
         }
         List<String> named = folders.stream().map(d -> d.isEmpty() ? "the top folder" : d).toList();
-        String where = named.size() <= 3 ? String.join(", ", named)
-                : String.join(", ", named.subList(0, 3)) + " and " + (named.size() - 3) + " more folders";
+        String where = dev.tidesync.io.Phrases.firstAndMore(named, 3, "folder");
         return String.format(Locale.ROOT, "Update %d files in %s%s", files.size(), where, lines);
     }
 

@@ -1,6 +1,5 @@
 package dev.tidesync.git;
 
-import dev.tidesync.guard.Guards;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Function;
@@ -63,20 +62,21 @@ public final class Committer {
      * @param message renders the message from the summary of what is staged
      * @return empty when the verdict leaves nothing to commit (or the staged result equals HEAD)
      */
-    public static Optional<Committed> commit(GitRepo repo, Guards.Verdict verdict, Function<ChangeSummary, String> message,
-                                             PersonIdent author) throws IOException {
+    public static Optional<Committed> commit(GitRepo repo, CommitPlan plan, Function<ChangeSummary, String> message,
+                                             Identity identity) throws IOException {
+        PersonIdent author = identity.person();
         try {
-            if (!verdict.unstage().isEmpty()) {
-                unstage(repo, verdict.unstage());
+            if (!plan.unstage().isEmpty()) {
+                unstage(repo, plan.unstage());
             }
-            if (!verdict.paths().isEmpty()) {
+            if (!plan.paths().isEmpty()) {
                 AddCommand add = repo.git().add();
-                verdict.paths().forEach(add::addFilepattern);
+                plan.paths().forEach(add::addFilepattern);
                 add.call();
             }
-            if (!verdict.deletions().isEmpty()) {
+            if (!plan.deletions().isEmpty()) {
                 RmCommand rm = repo.git().rm().setCached(true);
-                verdict.deletions().forEach(rm::addFilepattern);
+                plan.deletions().forEach(rm::addFilepattern);
                 rm.call();
             }
             ObjectId head = repo.repository().resolve(Constants.HEAD);

@@ -1,6 +1,7 @@
 package dev.tidesync.git;
 
-import dev.tidesync.git.GitFailure.FailureKind;
+import dev.tidesync.model.Failure;
+import dev.tidesync.model.Failure.FailureKind;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -28,47 +29,47 @@ final class FailureClassifier {
 
     private FailureClassifier() {}
 
-    static GitFailure classify(String operation, String remote, Throwable error) {
+    static Failure classify(String operation, String remote, Throwable error) {
         return classifyText(operation, remote, RemoteUrl.unknown(), chainText(error), rootMessage(error));
     }
 
     /** git's own stderr after a failed run; {@code stalled} when Tidesync ended it for making no progress. */
-    static GitFailure classifyOutput(String operation, String remote, RemoteUrl url, String stderr, boolean stalled) {
+    static Failure classifyOutput(String operation, String remote, RemoteUrl url, String stderr, boolean stalled) {
         if (stalled) {
-            return GitFailure.of(FailureKind.TIMEOUT, "git " + operation + " with " + remote
+            return Failure.of(FailureKind.TIMEOUT, "git " + operation + " with " + remote
                     + " stopped making progress and was ended; Tidesync will try again later");
         }
         return classifyText(operation, remote, url, stderr, lastMessage(stderr));
     }
 
-    private static GitFailure classifyText(String operation, String remote, RemoteUrl url, String raw, String first) {
+    private static Failure classifyText(String operation, String remote, RemoteUrl url, String raw, String first) {
         String text = raw.toLowerCase(Locale.ROOT);
         if (text.contains("remote host identification has changed")) {
-            return GitFailure.of(FailureKind.AUTH, "The SSH host key of " + remote + " (" + url.host()
+            return Failure.of(FailureKind.AUTH, "The SSH host key of " + remote + " (" + url.host()
                     + ") has changed since ~/.ssh/known_hosts recorded it, so Tidesync refused to connect; find out why"
                     + " before you remove the old key with `ssh-keygen -R " + url.host() + "`");
         }
         if (HOST_KEY_UNKNOWN.matcher(text).find()) {
-            return GitFailure.of(FailureKind.AUTH, "Authentication failed for " + remote + ": the SSH host key of " + url.host()
+            return Failure.of(FailureKind.AUTH, "Authentication failed for " + remote + ": the SSH host key of " + url.host()
                     + " is not in ~/.ssh/known_hosts, so Tidesync refused to connect; check and accept it once with `ssh "
                     + url.sshTarget() + "` in a terminal, or set network.acceptNewHostKeys to true to trust keys seen for the first time");
         }
         if (containsAny(text, AUTH) || HTTP_DENIED.matcher(text).find()) {
-            return GitFailure.of(FailureKind.AUTH, "Authentication failed for " + remote + "; " + authAdvice(operation, remote, url));
+            return Failure.of(FailureKind.AUTH, "Authentication failed for " + remote + "; " + authAdvice(operation, remote, url));
         }
         if (text.contains("timed out") || text.contains("timeout")) {
-            return GitFailure.of(FailureKind.TIMEOUT, operation + " from " + remote
+            return Failure.of(FailureKind.TIMEOUT, operation + " from " + remote
                     + " stalled and was stopped; Tidesync will try again later");
         }
         if (containsAny(text, OFFLINE)) {
-            return GitFailure.of(FailureKind.OFFLINE, remote + " could not be reached (" + first
+            return Failure.of(FailureKind.OFFLINE, remote + " could not be reached (" + first
                     + "); Tidesync will try again when the network is back");
         }
         if (containsAny(text, NOT_FOUND)) {
-            return GitFailure.of(FailureKind.NOT_FOUND, "The remote " + remote + " was not found (" + first
+            return Failure.of(FailureKind.NOT_FOUND, "The remote " + remote + " was not found (" + first
                     + "); check its URL with `git remote -v`");
         }
-        return GitFailure.of(FailureKind.OTHER, operation + " with " + remote + " failed: " + first);
+        return Failure.of(FailureKind.OTHER, operation + " with " + remote + " failed: " + first);
     }
 
     private static String authAdvice(String operation, String remote, RemoteUrl url) {

@@ -1,5 +1,6 @@
 package dev.tidesync.git;
 
+import dev.tidesync.model.Failure;
 import dev.tidesync.config.Settings.NetworkSettings;
 import dev.tidesync.config.Settings.TransportChoice;
 import java.io.IOException;
@@ -96,7 +97,7 @@ public final class GitAccess {
         }
 
         @Override
-        public Optional<GitFailure> probePush(GitRepo repo, String remote, String localRef, String remoteRef, Duration timeout) {
+        public Optional<Failure> probePush(GitRepo repo, String remote, String localRef, String remoteRef, Duration timeout) {
             return pick(repo, remote, true).probePush(repo, remote, localRef, remoteRef, timeout);
         }
     }

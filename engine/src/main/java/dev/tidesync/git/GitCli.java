@@ -1,5 +1,7 @@
 package dev.tidesync.git;
 
+import dev.tidesync.io.Processes;
+
 import dev.tidesync.io.Executables;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -107,7 +109,7 @@ public final class GitCli {
         command.add(executable.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File(File.separatorChar == '\\' ? "NUL" : "/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(Processes.nullDevice()));
         Map<String, String> env = builder.environment();
         env.putAll(environment);
         env.putAll(NoPrompts.ENVIRONMENT);
@@ -127,7 +129,7 @@ public final class GitCli {
             while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
                 if (System.nanoTime() - lastOutput.get() > stallAfter.toNanos()) {
                     stalled = true;
-                    killTree(process);
+                    Processes.endTree(process);
                     break;
                 }
             }
@@ -135,17 +137,12 @@ public final class GitCli {
             outReader.join(Duration.ofSeconds(5));
             errReader.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
-            killTree(process);
+            Processes.endTree(process);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while git ran", e);
         }
         int code = process.isAlive() ? -1 : process.exitValue();
         return new Result(code, text(out), text(err), stalled);
-    }
-
-    private static void killTree(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
     }
 
     private static void drain(InputStream in, ByteArrayOutputStream sink, AtomicLong lastOutput) {

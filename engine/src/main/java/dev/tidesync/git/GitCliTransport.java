@@ -1,6 +1,7 @@
 package dev.tidesync.git;
 
-import dev.tidesync.git.GitFailure.FailureKind;
+import dev.tidesync.model.Failure;
+import dev.tidesync.model.Failure.FailureKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ public final class GitCliTransport implements Transport {
             }
             return new FetchResult.Fetched(!before.equals(trackingRefs(repo, remote)));
         } catch (IOException e) {
-            return new FetchResult.Failed(GitFailure.of(FailureKind.OTHER, "git fetch " + remote + " could not run: " + e.getMessage()));
+            return new FetchResult.Failed(Failure.of(FailureKind.OTHER, "git fetch " + remote + " could not run: " + e.getMessage()));
         }
     }
 
@@ -61,13 +62,13 @@ public final class GitCliTransport implements Transport {
             if (result.ok()) {
                 return new PushResult.Pushed(false);
             }
-            GitFailure failure = FailureClassifier.classifyOutput("push", remote, url, result.stderr(), result.stalled());
+            Failure failure = FailureClassifier.classifyOutput("push", remote, url, result.stderr(), result.stalled());
             if (failure.kind() == FailureKind.OTHER && hasPrePushHook(repo)) {
                 return new PushResult.Rejected(PushReport.hookMessage(result.stderr()), true);
             }
             return new PushResult.Failed(failure);
         } catch (IOException e) {
-            return new PushResult.Failed(GitFailure.of(FailureKind.OTHER, "git push " + remote + " could not run: " + e.getMessage()));
+            return new PushResult.Failed(Failure.of(FailureKind.OTHER, "git push " + remote + " could not run: " + e.getMessage()));
         }
     }
 
@@ -91,12 +92,12 @@ public final class GitCliTransport implements Transport {
             }
             return new ProbeResult.Reachable(branches.stream().sorted().toList());
         } catch (IOException e) {
-            return new ProbeResult.Failed(GitFailure.of(FailureKind.OTHER, "git ls-remote " + remote + " could not run: " + e.getMessage()));
+            return new ProbeResult.Failed(Failure.of(FailureKind.OTHER, "git ls-remote " + remote + " could not run: " + e.getMessage()));
         }
     }
 
     @Override
-    public Optional<GitFailure> probePush(GitRepo repo, String remote, String localRef, String remoteRef, Duration timeout) {
+    public Optional<Failure> probePush(GitRepo repo, String remote, String localRef, String remoteRef, Duration timeout) {
         try {
             if (!repo.hasRemote(remote)) {
                 return Optional.of(JGitTransport.missingRemote(remote));
@@ -109,7 +110,7 @@ public final class GitCliTransport implements Transport {
             }
             return Optional.of(FailureClassifier.classifyOutput("push", remote, url, result.stderr(), result.stalled()));
         } catch (IOException e) {
-            return Optional.of(GitFailure.of(FailureKind.OTHER, "git push --dry-run " + remote + " could not run: " + e.getMessage()));
+            return Optional.of(Failure.of(FailureKind.OTHER, "git push --dry-run " + remote + " could not run: " + e.getMessage()));
         }
     }
 

@@ -4,8 +4,14 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
+import java.util.Optional;
 import org.eclipse.jgit.lib.ConfigConstants;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.util.FS;
 
@@ -47,12 +53,73 @@ public final class GitRepo implements AutoCloseable {
         }
     }
 
+    /** JGit's handle, for the git package and its sub-packages; only they speak JGit (an architecture rule holds it). */
     public Repository repository() {
         return repository;
     }
 
     public Git git() {
         return git;
+    }
+
+    /** The commit HEAD points at; empty on an unborn branch. */
+    public Optional<String> head() throws IOException {
+        ObjectId id = repository.resolve(Constants.HEAD);
+        return Optional.ofNullable(id).map(ObjectId::name);
+    }
+
+    /** The branch HEAD is on ("refs/heads/main"); empty when HEAD is detached. */
+    public Optional<String> branchRef() throws IOException {
+        return Optional.ofNullable(repository.getFullBranch()).filter(b -> b.startsWith(Constants.R_HEADS));
+    }
+
+    /** The commit {@code refName} (exactly that ref, e.g. refs/remotes/origin/main) points at, if it exists. */
+    public Optional<String> refId(String refName) throws IOException {
+        Ref ref = repository.exactRef(refName);
+        return ref == null || ref.getObjectId() == null ? Optional.empty() : Optional.of(ref.getObjectId().name());
+    }
+
+    /** Whether {@code ancestor} is {@code commit} or in its history. */
+    public boolean contains(String commit, String ancestor) throws IOException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            return walk.isMergedInto(walk.parseCommit(ObjectId.fromString(ancestor)), walk.parseCommit(ObjectId.fromString(commit)));
+        }
+    }
+
+    /** Commits in {@code commit}'s history that {@code base} lacks; every commit there when there is no base. */
+    public int commitsSince(String commit, Optional<String> base) throws IOException {
+        if (base.isPresent()) {
+            return Inspector.aheadBehind(repository, ObjectId.fromString(commit), ObjectId.fromString(base.get()))[0];
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.markStart(walk.parseCommit(ObjectId.fromString(commit)));
+            int n = 0;
+            for (var ignored : walk) {
+                n++;
+            }
+            return n;
+        }
+    }
+
+    /** How many entries the index has: the files git tracks. */
+    public int trackedFiles() throws IOException {
+        return repository.readDirCache().getEntryCount();
+    }
+
+    /**
+     * Like `git push -u`: gives {@code branchRef} the upstream {@code remote}/{@code remoteBranch} if
+     * it has none yet. True when it set one.
+     */
+    public boolean trackUpstreamIfUnset(String branchRef, String remote, String remoteBranch) throws IOException {
+        String branch = Repository.shortenRefName(branchRef);
+        StoredConfig config = repository.getConfig();
+        if (config.getString("branch", branch, "remote") != null) {
+            return false;
+        }
+        config.setString("branch", branch, "remote", remote);
+        config.setString("branch", branch, "merge", remoteBranch);
+        config.save();
+        return true;
     }
 
     public Path workTree() {

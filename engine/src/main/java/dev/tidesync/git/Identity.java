@@ -11,13 +11,35 @@ import org.eclipse.jgit.lib.UserConfig;
  */
 public final class Identity {
 
-    private Identity() {}
+    private final PersonIdent person;
 
-    public static PersonIdent of(GitRepo repo, EffectiveConfig config, Clock clock) {
+    private Identity(PersonIdent person) {
+        this.person = person;
+    }
+
+    public static Identity of(GitRepo repo, EffectiveConfig config, Clock clock) {
         UserConfig guessed = repo.repository().getConfig().get(UserConfig.KEY);
         String name = config.get("author.name").or(() -> config.get("user.name")).orElse(guessed.getAuthorName());
         String email = config.get("author.email").or(() -> config.get("user.email")).orElse(guessed.getAuthorEmail());
-        return new PersonIdent(name, email, clock.instant(), clock.getZone());
+        return new Identity(new PersonIdent(name, email, clock.instant(), clock.getZone()));
+    }
+
+    /** A given name and address, at {@code clock}'s now. */
+    public static Identity of(String name, String email, Clock clock) {
+        return new Identity(new PersonIdent(name, email, clock.instant(), clock.getZone()));
+    }
+
+    public String name() {
+        return person.getName();
+    }
+
+    public String email() {
+        return person.getEmailAddress();
+    }
+
+    /** JGit's form, for the git package's commits. */
+    public PersonIdent person() {
+        return person;
     }
 
     /** What is missing from the user's git identity, if anything (JGit would then guess from the OS). */

@@ -38,8 +38,16 @@ public final class Integrator {
      * @param remote    the remote-tracking commit to integrate
      * @param committer who rewrites commits (rebase) or records the merge
      */
+    /** As below, with commits named by their ids; {@code head} empty on an unborn branch. */
+    public Integration integrate(GitRepo repo, String branchRef, java.util.Optional<String> head, String remote, String remoteName,
+                                 IntegrateStrategy strategy, Identity identity) throws IOException {
+        return integrate(repo, branchRef, head.map(ObjectId::fromString).orElse(null), ObjectId.fromString(remote), remoteName, strategy,
+                identity);
+    }
+
     public Integration integrate(GitRepo repo, String branchRef, ObjectId head, ObjectId remote, String remoteName,
-                                 IntegrateStrategy strategy, PersonIdent committer) throws IOException {
+                                 IntegrateStrategy strategy, Identity identity) throws IOException {
+        PersonIdent committer = identity.person();
         Repository r = repo.repository();
         try (RevWalk walk = new RevWalk(r); ObjectInserter inserter = r.newObjectInserter()) {
             RevCommit theirs = walk.parseCommit(remote);

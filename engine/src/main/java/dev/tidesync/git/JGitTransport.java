@@ -1,6 +1,7 @@
 package dev.tidesync.git;
 
-import dev.tidesync.git.GitFailure.FailureKind;
+import dev.tidesync.model.Failure;
+import dev.tidesync.model.Failure.FailureKind;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -111,7 +112,7 @@ public final class JGitTransport implements Transport {
     }
 
     @Override
-    public Optional<GitFailure> probePush(GitRepo repo, String remote, String localRef, String remoteRef, Duration timeout) {
+    public Optional<Failure> probePush(GitRepo repo, String remote, String localRef, String remoteRef, Duration timeout) {
         try {
             if (!repo.hasRemote(remote)) {
                 return Optional.of(missingRemote(remote));
@@ -141,8 +142,8 @@ public final class JGitTransport implements Transport {
         }
     }
 
-    static GitFailure missingRemote(String remote) {
-        return GitFailure.of(FailureKind.NOT_FOUND, "This repository has no remote named " + remote
+    static Failure missingRemote(String remote) {
+        return Failure.of(FailureKind.NOT_FOUND, "This repository has no remote named " + remote
                 + "; add it with `git remote add " + remote + " URL` or fix the repository's remotes in Tidesync's config");
     }
 

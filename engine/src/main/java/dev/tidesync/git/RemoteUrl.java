@@ -1,5 +1,6 @@
 package dev.tidesync.git;
 
+import dev.tidesync.io.Redaction;
 import java.net.URISyntaxException;
 import java.util.List;
 import org.eclipse.jgit.transport.RemoteConfig;

@@ -1,5 +1,6 @@
 package dev.tidesync.git;
 
+import dev.tidesync.model.Failure;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -24,13 +25,13 @@ public interface Transport {
      * A dry-run push: whether the remote lets us in for writing (doctor's credential check).
      * A refusal of the ref itself (not a fast-forward) still counts as let in.
      */
-    Optional<GitFailure> probePush(GitRepo repo, String remote, String localRef, String remoteRef, Duration timeout);
+    Optional<Failure> probePush(GitRepo repo, String remote, String localRef, String remoteRef, Duration timeout);
 
     sealed interface FetchResult {
         /** @param moved whether any remote-tracking ref changed */
         record Fetched(boolean moved) implements FetchResult {}
 
-        record Failed(GitFailure failure) implements FetchResult {}
+        record Failed(Failure failure) implements FetchResult {}
     }
 
     sealed interface PushResult {
@@ -45,12 +46,12 @@ public interface Transport {
          */
         record Rejected(String reason, boolean byLocalHook) implements PushResult {}
 
-        record Failed(GitFailure failure) implements PushResult {}
+        record Failed(Failure failure) implements PushResult {}
     }
 
     sealed interface ProbeResult {
         record Reachable(List<String> branches) implements ProbeResult {}
 
-        record Failed(GitFailure failure) implements ProbeResult {}
+        record Failed(Failure failure) implements ProbeResult {}
     }
 }

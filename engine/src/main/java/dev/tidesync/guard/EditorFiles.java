@@ -1,5 +1,6 @@
 package dev.tidesync.guard;
 
+import dev.tidesync.git.PathPatterns;
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package dev.tidesync.guard;
 
+import dev.tidesync.git.PathPatterns;
+import dev.tidesync.model.HeldBack;
 import dev.tidesync.config.GuardSettings;
 import dev.tidesync.git.LocalChanges;
 import java.io.IOException;
@@ -34,6 +36,11 @@ public final class Guards {
     public record Verdict(Set<String> paths, Set<String> deletions, Set<String> unstage, List<HeldBack> heldBack) {
         public boolean nothingToCommit() {
             return paths.isEmpty() && deletions.isEmpty();
+        }
+
+        /** What the committer is to do with this verdict. */
+        public dev.tidesync.git.CommitPlan plan() {
+            return new dev.tidesync.git.CommitPlan(paths, deletions, unstage);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tidesync.host;
 
+import dev.tidesync.engine.RecordedSync;
 import dev.tidesync.config.ConfigException;
 import dev.tidesync.config.ConfigStore;
 import dev.tidesync.config.TidesyncHome;
@@ -8,11 +9,11 @@ import dev.tidesync.control.ControlMessage.Request;
 import dev.tidesync.control.ControlServer;
 import dev.tidesync.engine.Engine;
 import dev.tidesync.engine.EngineListener;
-import dev.tidesync.engine.HookEvent;
-import dev.tidesync.engine.HookReply;
+import dev.tidesync.hook.HookEvent;
+import dev.tidesync.hook.HookReply;
 import dev.tidesync.git.GitAccess;
 import dev.tidesync.journal.Journal;
-import dev.tidesync.sync.Host;
+import dev.tidesync.io.MachineName;
 import dev.tidesync.sync.SyncService;
 import dev.tidesync.trigger.SystemScheduler;
 import java.io.IOException;
@@ -34,6 +35,9 @@ import java.util.random.RandomGenerator;
 public final class EngineHost implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EngineHost.class);
+
+    /** Automatic cycles at once across every repository: enough to overlap network waits, few enough to stay light. */
+    static final int BACKGROUND_CYCLES = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final Engine engine;
     private final Journal journal;
@@ -82,8 +86,8 @@ public final class EngineHost implements AutoCloseable {
         ExecutorService watchers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("tidesync-watch-", 0).factory());
         GitAccess described = GitAccess.detect(settings.network(), environment);
         Engine engine = new Engine(new Engine.Options(config, journal,
-                s -> new SyncService(s, journal, GitAccess.detect(s.network(), environment), clock, Host.name())::sync,
-                scheduler, work, watchers, RandomGenerator.getDefault(), true, Duration.ofSeconds(30)));
+                s -> new RecordedSync(s, journal, GitAccess.detect(s.network(), environment), clock, MachineName.name()),
+                scheduler, work, watchers, RandomGenerator.getDefault(), true, Duration.ofSeconds(30), BACKGROUND_CYCLES));
         listeners.forEach(engine::addListener);
         ControlServer server;
         try {

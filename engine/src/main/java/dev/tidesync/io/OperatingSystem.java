@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Which operating system this is, decided in one place from {@code os.name}. */
 public enum OperatingSystem {
-    LINUX, MAC, WINDOWS, OTHER;
+    LINUX, BSD, MAC, WINDOWS, OTHER;
 
     private static final OperatingSystem CURRENT = of(System.getProperty("os.name", ""));
 
@@ -24,11 +24,14 @@ public enum OperatingSystem {
         if (os.contains("linux")) {
             return LINUX;
         }
+        if (os.contains("bsd")) {
+            return BSD;
+        }
         return OTHER;
     }
 
     /** Linux and the BSDs: freedesktop desktops, XDG folders, a D-Bus session. */
     public boolean isUnixDesktop() {
-        return this == LINUX || this == OTHER;
+        return this == LINUX || this == BSD;
     }
 }

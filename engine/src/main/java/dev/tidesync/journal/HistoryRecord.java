@@ -1,11 +1,11 @@
 package dev.tidesync.journal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.tidesync.guard.HeldBack;
-import dev.tidesync.sync.Action;
-import dev.tidesync.sync.SyncOutcome;
-import dev.tidesync.sync.SyncResult;
-import dev.tidesync.sync.Trigger;
+import dev.tidesync.model.HeldBack;
+import dev.tidesync.model.Action;
+import dev.tidesync.model.SyncOutcome;
+import dev.tidesync.model.SyncResult;
+import dev.tidesync.model.Trigger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

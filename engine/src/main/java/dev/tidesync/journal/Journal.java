@@ -3,9 +3,9 @@ package dev.tidesync.journal;
 import dev.tidesync.config.Settings;
 import dev.tidesync.config.TidesyncHome;
 import dev.tidesync.io.InterProcessLock;
-import dev.tidesync.sync.SyncOutcome;
-import dev.tidesync.sync.SyncResult;
-import dev.tidesync.sync.Trigger;
+import dev.tidesync.model.SyncOutcome;
+import dev.tidesync.model.SyncResult;
+import dev.tidesync.model.Trigger;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,12 +39,25 @@ public final class Journal {
     /** The state as this process knows it: state.json with the routine polls not yet written folded in. */
     public State read() throws IOException {
         State s = state.read();
-        List<SyncOutcome> pending;
         synchronized (routinePending) {
-            pending = List.copyOf(routinePending.values());
+            if (routinePending.isEmpty()) {
+                return s;
+            }
+            Folded f = folded;
+            if (f != null && f.base() == s && f.version() == pendingVersion) {
+                return f.state(); // the engine reads on every status change: fold once per change, not per read
+            }
+            State next = foldedAll(s, List.copyOf(routinePending.values()));
+            folded = new Folded(s, pendingVersion, next);
+            return next;
         }
-        return pending.isEmpty() ? s : foldedAll(s, pending);
     }
+
+    /** The last read's result: state.json as read ({@code base}) with the pending polls of {@code version} folded in. */
+    private record Folded(State base, long version, State state) {}
+
+    private Folded folded;
+    private long pendingVersion;
 
     /**
      * Routine polls are folded into state.json at most this often: with many repositories polled
@@ -63,6 +76,7 @@ public final class Journal {
         synchronized (routinePending) {
             if (routinePoll) {
                 routinePending.put(outcome.repository().toString(), outcome);
+                pendingVersion++;
                 if (clock.instant().isBefore(routineWritten.plus(ROUTINE_WRITES))) {
                     return;
                 }
@@ -94,6 +108,7 @@ public final class Journal {
     private List<SyncOutcome> takePending() {
         List<SyncOutcome> pending = new ArrayList<>(routinePending.values());
         routinePending.clear();
+        pendingVersion++;
         routineWritten = clock.instant();
         return pending;
     }
@@ -102,23 +117,25 @@ public final class Journal {
         return outcome.trigger() == Trigger.POLL && outcome.changedNothing();
     }
 
+    /** Folds every outcome into one new state: the map of repositories is copied once, not once per outcome. */
     private static State foldedAll(State s, List<SyncOutcome> outcomes) {
-        State next = s;
+        Map<String, RepoJournal> repositories = new java.util.TreeMap<>(s.repositories());
+        Stats stats = s.stats();
         for (SyncOutcome o : outcomes) {
-            next = folded(next, o);
+            String key = o.repository().toString();
+            repositories.put(key, folded(repositories.getOrDefault(key, RepoJournal.empty()), o));
+            stats = stats.plus(o);
         }
-        return next;
+        return new State(repositories, stats, s.pause());
     }
 
-    private static State folded(State s, SyncOutcome outcome) {
-        String key = outcome.repository().toString();
-        RepoJournal old = s.repository(key);
+    private static RepoJournal folded(RepoJournal old, SyncOutcome outcome) {
         boolean ok = outcome.result() == SyncResult.OK || outcome.result() == SyncResult.HELD_BACK;
         boolean failed = outcome.result() == SyncResult.FAILED;
         boolean conflict = outcome.result() == SyncResult.CONFLICT;
         LastSync last = new LastSync(outcome.started(), outcome.trigger(), outcome.action(), outcome.result(),
                 outcome.duration().toMillis(), outcome.message());
-        RepoJournal next = new RepoJournal(
+        return new RepoJournal(
                 outcome.result() == SyncResult.SKIPPED ? old.lastSync() : last,
                 ok ? outcome.started() : old.lastSuccess(),
                 conflict ? outcome.conflictPaths() : ok ? List.of() : old.conflictPaths(),
@@ -129,7 +146,6 @@ public final class Journal {
                 old.pause(),
                 ok ? null : old.attention(),
                 old.lastPromptSync());
-        return s.with(key, next).withStats(s.stats().plus(outcome));
     }
 
     /** A poll that found nothing new, or a background trigger that was switched off: kept out of the change log. */

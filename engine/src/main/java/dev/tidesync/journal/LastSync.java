@@ -1,8 +1,8 @@
 package dev.tidesync.journal;
 
-import dev.tidesync.sync.Action;
-import dev.tidesync.sync.SyncResult;
-import dev.tidesync.sync.Trigger;
+import dev.tidesync.model.Action;
+import dev.tidesync.model.SyncResult;
+import dev.tidesync.model.Trigger;
 import java.time.Instant;
 
 /** The last sync of a repository, as status shows it. */

@@ -27,6 +27,25 @@ public final class Pauses {
         return pause;
     }
 
+    /**
+     * Why syncing of the repository at {@code workTree} (named {@code name}, configured as
+     * {@code path}) is held at {@code now}, in the sentence the CLI and the log show, if it is.
+     */
+    public static Optional<String> holding(State state, Path workTree, String name, String path, Instant now) {
+        if (state.pause() != null && state.pause().activeAt(now)) {
+            return Optional.of("Syncing is paused" + until(state.pause()) + "; resume with `tidesync resume`");
+        }
+        Pause pause = state.repository(workTree.toString()).pause();
+        if (pause != null && pause.activeAt(now)) {
+            return Optional.of(name + " is paused" + until(pause) + "; resume with `tidesync resume " + path + "`");
+        }
+        return Optional.empty();
+    }
+
+    private static String until(Pause pause) {
+        return pause.until() == null ? "" : " until " + pause.until();
+    }
+
     /** Ends one repository's pause, or (empty) the global pause and every repository's. */
     public static void resume(Journal journal, Optional<Path> workTree) throws IOException {
         if (workTree.isEmpty()) {

@@ -1,7 +1,7 @@
 package dev.tidesync.journal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.tidesync.guard.HeldBack;
+import dev.tidesync.model.HeldBack;
 import java.time.Instant;
 import java.util.List;
 

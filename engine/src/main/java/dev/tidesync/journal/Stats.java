@@ -1,8 +1,8 @@
 package dev.tidesync.journal;
 
-import dev.tidesync.sync.SyncOutcome;
-import dev.tidesync.sync.SyncResult;
-import dev.tidesync.sync.Trigger;
+import dev.tidesync.model.SyncOutcome;
+import dev.tidesync.model.SyncResult;
+import dev.tidesync.model.Trigger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,11 @@
 package dev.tidesync.resolve;
 
+import dev.tidesync.git.resolve.SyncUndo;
+import dev.tidesync.git.resolve.Resolved;
+import dev.tidesync.git.resolve.ResolveException;
+import dev.tidesync.git.resolve.Conflicts;
+import dev.tidesync.git.resolve.ConflictResolver;
+import dev.tidesync.git.resolve.Choice;
 import dev.tidesync.config.RepositorySettings;
 import dev.tidesync.config.Settings;
 import dev.tidesync.git.BackupRefs;

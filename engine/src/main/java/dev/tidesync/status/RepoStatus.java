@@ -3,7 +3,7 @@ package dev.tidesync.status;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.tidesync.guard.HeldBack;
+import dev.tidesync.model.HeldBack;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,7 +1,9 @@
 package dev.tidesync.sync;
 
+import dev.tidesync.model.SyncOutcome;
+import dev.tidesync.model.SyncResult;
 import dev.tidesync.config.Settings.Throttle;
-import dev.tidesync.git.GitFailure.FailureKind;
+import dev.tidesync.model.Failure.FailureKind;
 import java.time.Duration;
 import java.util.Set;
 import java.util.random.RandomGenerator;

@@ -3,65 +3,73 @@ package dev.tidesync.sync;
 import dev.tidesync.git.CommitConditions;
 import dev.tidesync.git.CommitMessage;
 import dev.tidesync.git.Committer;
-import dev.tidesync.git.GitFailure;
-import dev.tidesync.git.GitFailure.FailureKind;
 import dev.tidesync.git.Identity;
+import dev.tidesync.git.LocalChanges;
+import dev.tidesync.git.PathPatterns;
+import dev.tidesync.git.Snapshot;
 import dev.tidesync.guard.Guards;
-import dev.tidesync.guard.PathPatterns;
+import dev.tidesync.model.Failure;
+import dev.tidesync.model.Failure.FailureKind;
+import dev.tidesync.model.HeldBack;
+import dev.tidesync.model.Trigger;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Commits local changes the guards allow, first, so nothing later in the cycle can lose them. */
-final class CommitStep implements Step {
+final class CommitStep {
 
-    @Override
-    public Optional<SyncOutcome> run(CycleContext ctx) throws IOException {
-        if (!ctx.request.action().commits() || !ctx.repository.mode().commits() || ctx.snapshot.changes().isEmpty()) {
-            return Optional.empty();
+    /**
+     * What the step did: the commit it made (if any) and its files, what the guards held back,
+     * and notes (change rules, a dry run's plan).
+     */
+    record Committed(Optional<String> commit, List<String> files, List<HeldBack> heldBack, List<String> notes) {
+        static final Committed NOTHING = new Committed(Optional.empty(), List.of(), List.of(), List.of());
+    }
+
+    StepResult<Committed> run(Cycle c, Snapshot snapshot) throws IOException {
+        if (!c.request.action().commits() || !c.repository.mode().commits() || snapshot.changes().isEmpty()) {
+            return StepResult.done(Committed.NOTHING);
         }
-        Guards guards = new Guards(ctx.repository.guards(), ctx.repository.excludes());
-        int tracked = ctx.repo.repository().readDirCache().getEntryCount();
-        var changes = ctx.snapshot.changes();
-        if (ctx.request.trigger() != Trigger.MANUAL && !ctx.repository.neverAutomatic().isEmpty()) {
+        List<String> notes = new ArrayList<>();
+        LocalChanges changes = snapshot.changes();
+        if (c.request.trigger() != Trigger.MANUAL && !c.repository.neverAutomatic().isEmpty()) {
             // Change rules marked "never" leave these paths for a manual sync; they stay as they are.
-            PathPatterns manualOnly = new PathPatterns(ctx.repository.neverAutomatic());
-            var automatic = changes.without(manualOnly::matches);
+            PathPatterns manualOnly = new PathPatterns(c.repository.neverAutomatic());
+            LocalChanges automatic = changes.without(manualOnly::matches);
             if (automatic.all().size() < changes.all().size()) {
-                ctx.notes.add("Left " + (changes.all().size() - automatic.all().size()) + " files for a manual sync (change rules)");
+                notes.add("Left " + (changes.all().size() - automatic.all().size()) + " files for a manual sync (change rules)");
             }
             changes = automatic;
             if (changes.isEmpty()) {
-                return Optional.empty();
+                return StepResult.done(new Committed(Optional.empty(), List.of(), List.of(), notes));
             }
         }
-        Guards.Verdict verdict = guards.judge(ctx.repo.workTree(), changes, tracked);
-        ctx.heldBack.addAll(verdict.heldBack());
+        Guards guards = new Guards(c.repository.guards(), c.repository.excludes());
+        Guards.Verdict verdict = guards.judge(c.repo.workTree(), changes, c.repo.trackedFiles());
         if (verdict.nothingToCommit() && verdict.unstage().isEmpty()) {
-            return Optional.empty();
+            return StepResult.done(new Committed(Optional.empty(), List.of(), verdict.heldBack(), notes));
         }
-        if (ctx.request.dryRun()) {
-            ctx.notes.add("Would commit " + (verdict.paths().size() + verdict.deletions().size()) + " files");
-            return Optional.empty();
+        if (c.request.dryRun()) {
+            notes.add("Would commit " + (verdict.paths().size() + verdict.deletions().size()) + " files");
+            return StepResult.done(new Committed(Optional.empty(), List.of(), verdict.heldBack(), notes));
         }
-        Optional<String> refused = CommitConditions.refusal(ctx.repo, ctx.gitConfig());
+        Optional<String> refused = CommitConditions.refusal(c.repo, c.gitConfig());
         if (refused.isPresent()) {
-            return Optional.of(ctx.fail(GitFailure.of(FailureKind.UNSAFE_STATE, "Not committing in " + ctx.repository.name()
-                    + ": " + refused.get())));
+            return StepResult.failed(Failure.of(FailureKind.UNSAFE_STATE, "Not committing in " + c.repository.name() + ": " + refused.get()));
         }
-        var author = Identity.of(ctx.repo, ctx.gitConfig(), ctx.clock);
-        String template = ctx.settings.commit().messageTemplate();
+        var author = Identity.of(c.repo, c.gitConfig(), c.clock);
+        String template = c.settings.commit().messageTemplate();
         Optional<Committer.Committed> committed;
         try {
-            committed = Committer.commit(ctx.repo, verdict, summary -> CommitMessage.render(template, summary,
-                    ctx.clock.instant(), ctx.clock.getZone(), ctx.host, ctx.request.trigger().id()), author);
+            committed = Committer.commit(c.repo, verdict.plan(), summary -> CommitMessage.render(template, summary,
+                    c.clock.instant(), c.clock.getZone(), c.host, c.request.trigger().id()), author);
         } catch (Committer.HookRefusal refusal) {
-            return Optional.of(ctx.fail(GitFailure.of(FailureKind.REJECTED, "Not committing in " + ctx.repository.name() + ": "
-                    + refusal.getMessage() + "; fix what it reports and the next sync commits")));
+            return StepResult.failed(Failure.of(FailureKind.REJECTED, "Not committing in " + c.repository.name() + ": "
+                    + refusal.getMessage() + "; fix what it reports and the next sync commits"));
         }
-        committed.ifPresent(c -> {
-            ctx.commit = Optional.of(c.commitId());
-            ctx.committed = c.summary().files();
-        });
-        return Optional.empty();
+        return StepResult.done(new Committed(committed.map(Committer.Committed::commitId), committed.map(x -> x.summary().files())
+                .orElse(List.of()), verdict.heldBack(), notes));
     }
 }

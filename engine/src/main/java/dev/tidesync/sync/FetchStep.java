@@ -2,12 +2,16 @@ package dev.tidesync.sync;
 
 import dev.tidesync.git.Transport;
 import dev.tidesync.git.Transport.FetchResult;
+import dev.tidesync.model.Failure;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Fetches every remote; the primary's failure ends the cycle, a mirror's is reported at the end. */
-final class FetchStep implements Step {
+final class FetchStep {
+
+    /** @param mirrorFailures the mirrors that could not be fetched (reported at the end; the primary's failure stops the cycle) */
+    record Fetched(List<Failure> mirrorFailures) {}
 
     private final Transport transport;
 
@@ -15,22 +19,19 @@ final class FetchStep implements Step {
         this.transport = transport;
     }
 
-    @Override
-    public Optional<SyncOutcome> run(CycleContext ctx) throws IOException {
-        List<String> remotes = ctx.remotes();
+    StepResult<Fetched> run(Cycle c, List<String> remotes) throws IOException {
+        List<Failure> mirrors = new ArrayList<>();
         for (int i = 0; i < remotes.size(); i++) {
-            String remote = remotes.get(i);
-            FetchResult result = transport.fetch(ctx.repo, remote, ctx.networkTimeout());
-            switch (result) {
-                case FetchResult.Fetched fetched -> ctx.remoteMoved |= fetched.moved();
+            switch (transport.fetch(c.repo, remotes.get(i), c.networkTimeout())) {
+                case FetchResult.Fetched fetched -> { }
                 case FetchResult.Failed failed -> {
                     if (i == 0) {
-                        return Optional.of(ctx.fail(failed.failure()));
+                        return StepResult.failed(failed.failure());
                     }
-                    ctx.mirrorFailures.add(failed.failure());
+                    mirrors.add(failed.failure());
                 }
             }
         }
-        return Optional.empty();
+        return StepResult.done(new Fetched(List.copyOf(mirrors)));
     }
 }

@@ -4,21 +4,32 @@ import dev.tidesync.config.RepositorySettings;
 import dev.tidesync.config.Settings;
 import dev.tidesync.git.BackupRefs;
 import dev.tidesync.git.GitAccess;
-import dev.tidesync.git.GitFailure;
-import dev.tidesync.git.GitFailure.FailureKind;
 import dev.tidesync.git.GitRepo;
 import dev.tidesync.git.Integrator;
-import dev.tidesync.git.Transport;
+import dev.tidesync.git.Snapshot;
+import dev.tidesync.io.Phrases;
+import dev.tidesync.model.Action;
+import dev.tidesync.model.Failure;
+import dev.tidesync.model.Failure.FailureKind;
+import dev.tidesync.model.HeldBack;
+import dev.tidesync.model.SyncOutcome;
+import dev.tidesync.model.SyncRequest;
+import dev.tidesync.model.SyncResult;
+import dev.tidesync.sync.StepResult.Ending;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * One sync of one repository: prepare, commit, fetch, integrate, push. The caller holds the
- * repository's lock. The work tree is changed only by a conflict-free integration.
+ * One sync of one repository: prepare, commit, fetch, integrate, push. Each step gets what it
+ * needs and returns what it found ({@link StepResult}); this class alone adds it up into the
+ * outcome. The caller holds the repository's lock. The work tree is changed only by a
+ * conflict-free integration.
  */
 public final class SyncCycle {
 
@@ -26,138 +37,207 @@ public final class SyncCycle {
     static final int PUSH_ATTEMPTS = 3;
 
     private final GitAccess git;
-    private final Transport transport;
     private final Clock clock;
     private final String host;
-    private final Integrator integrator = new Integrator(new BackupRefs(BackupRefs.KEEP));
+    private final PrepareStep prepare = new PrepareStep();
+    private final CommitStep commit = new CommitStep();
+    private final FetchStep fetch;
+    private final IntegrateStep integrate = new IntegrateStep(new Integrator(new BackupRefs(BackupRefs.KEEP)));
+    private final PushStep push;
 
     public SyncCycle(GitAccess git, Clock clock, String host) {
         this.git = git;
-        this.transport = git.transport();
         this.clock = clock;
         this.host = host;
+        this.fetch = new FetchStep(git.transport());
+        this.push = new PushStep(git.transport());
+    }
+
+    /** What the steps found so far; only this class writes it, and only to build the outcome. */
+    private static final class Tally {
+        Snapshot snapshot;
+        Optional<String> headBefore = Optional.empty();
+        Optional<String> commit = Optional.empty();
+        List<String> committed = List.of();
+        final List<HeldBack> heldBack = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+        List<Failure> mirrorFailures = List.of();
+        int commitsIn;
+        int commitsOut;
+        Optional<String> backupRef = Optional.empty();
     }
 
     public SyncOutcome run(GitRepo repo, RepositorySettings repository, Settings settings, SyncRequest request) {
-        CycleContext ctx = new CycleContext(repo, repository, settings, request, clock, host, git);
+        Cycle c = new Cycle(repo, repository, settings, request, clock, host, git);
+        Tally t = new Tally();
         try {
-            ctx.crashedCycleStarted = CycleMarker.begin(repo);
-            return steps(ctx, repo, repository, request);
+            Optional<Instant> crashed = CycleMarker.begin(repo);
+            return steps(c, t, crashed);
         } catch (IOException e) {
-            return ctx.fail(GitFailure.of(FailureKind.OTHER, "Sync of " + repository.name() + " could not start: " + e.getMessage()));
+            return outcome(c, t, Ending.failed(Failure.of(FailureKind.OTHER, "Sync of " + repository.name() + " could not start: "
+                    + e.getMessage())));
         } finally {
             CycleMarker.end(repo);
         }
     }
 
-    private SyncOutcome steps(CycleContext ctx, GitRepo repo, RepositorySettings repository, SyncRequest request) {
+    private SyncOutcome steps(Cycle c, Tally t, Optional<Instant> crashed) {
         try {
-            for (Step step : List.of(new PrepareStep(), new CommitStep())) {
-                Optional<SyncOutcome> stop = step.run(ctx);
-                if (stop.isPresent()) {
-                    return stop.get();
+            switch (prepare.run(c, crashed)) {
+                case StepResult.Stop<PrepareStep.Prepared> s -> {
+                    return outcome(c, t, s.ending());
+                }
+                case StepResult.Retry<PrepareStep.Prepared> r -> throw new IllegalStateException("prepare does not retry");
+                case StepResult.Done<PrepareStep.Prepared> d -> {
+                    t.snapshot = d.value().snapshot();
+                    t.headBefore = t.snapshot.head();
+                    t.notes.addAll(d.value().notes());
                 }
             }
-            if (request.dryRun()) {
-                return dryRunOutcome(ctx);
-            }
-            if (needsRemote(ctx)) {
-                if (ctx.remotes().isEmpty()) {
-                    return ctx.finish(result(ctx), ctx.commit.isPresent()
-                            ? "Committed locally; " + repository.name() + " has no remote to sync with"
-                            : repository.name() + " has no remote to sync with", Optional.empty(), List.of());
+            switch (commit.run(c, t.snapshot)) {
+                case StepResult.Stop<CommitStep.Committed> s -> {
+                    return outcome(c, t, s.ending());
                 }
-                if (request.action() == Action.PUSH && nothingToPublish(ctx)) {
-                    return ctx.finish(result(ctx), summary(ctx), Optional.empty(), List.of());
-                }
-                FetchStep fetch = new FetchStep(transport);
-                IntegrateStep integrate = new IntegrateStep(integrator);
-                PushStep push = new PushStep(transport);
-                for (int attempt = 1; attempt <= PUSH_ATTEMPTS; attempt++) {
-                    for (Step step : List.of(fetch, integrate, push)) {
-                        Optional<SyncOutcome> stop = step.run(ctx);
-                        if (stop.isPresent()) {
-                            return stop.get();
-                        }
-                    }
-                    if (!push.retry) {
-                        break;
-                    }
-                    if (attempt == PUSH_ATTEMPTS) {
-                        return ctx.fail(GitFailure.of(FailureKind.REJECTED, "The remote kept moving while " + repository.name()
-                                + " was being pushed; Tidesync will try again shortly"));
-                    }
+                case StepResult.Retry<CommitStep.Committed> r -> throw new IllegalStateException("commit does not retry");
+                case StepResult.Done<CommitStep.Committed> d -> {
+                    t.commit = d.value().commit();
+                    t.committed = d.value().files();
+                    t.heldBack.addAll(d.value().heldBack());
+                    t.notes.addAll(d.value().notes());
                 }
             }
-            if (!ctx.mirrorFailures.isEmpty()) {
-                GitFailure first = ctx.mirrorFailures.getFirst();
-                String all = ctx.mirrorFailures.stream().map(GitFailure::sentence).collect(Collectors.joining("; "));
-                return ctx.finish(SyncResult.FAILED, summary(ctx) + ", but a mirror failed: " + all,
-                        Optional.of(new GitFailure(first.kind(), all)), List.of());
+            if (c.request.dryRun()) {
+                return dryRunOutcome(c, t);
             }
-            return ctx.finish(result(ctx), summary(ctx), Optional.empty(), List.of());
+            if (needsRemote(c)) {
+                Optional<SyncOutcome> stopped = exchange(c, t);
+                if (stopped.isPresent()) {
+                    return stopped.get();
+                }
+            }
+            if (!t.mirrorFailures.isEmpty()) {
+                Failure first = t.mirrorFailures.getFirst();
+                String all = t.mirrorFailures.stream().map(Failure::sentence).distinct().collect(Collectors.joining("; "));
+                return outcome(c, t, new Ending(SyncResult.FAILED, summary(t) + ", but a mirror failed: " + all,
+                        Optional.of(new Failure(first.kind(), all)), List.of()));
+            }
+            return outcome(c, t, new Ending(result(t), summary(t), Optional.empty(), List.of()));
         } catch (IOException | RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return ctx.fail(GitFailure.of(FailureKind.OTHER, "Sync of " + repository.name() + " stopped: " + why
-                    + "; your files are untouched, run `tidesync doctor` for details"));
+            return outcome(c, t, Ending.failed(Failure.of(FailureKind.OTHER, "Sync of " + c.repository.name() + " stopped: " + why
+                    + "; your files are untouched, run `tidesync doctor` for details")));
         }
     }
 
-    private static boolean needsRemote(CycleContext ctx) {
-        Action a = ctx.request.action();
-        return (a.integrates() && ctx.repository.mode().pulls()) || (a.pushes() && ctx.repository.mode().pushes());
+    /** Fetch, integrate and push, again when the remote moved meanwhile; an outcome when the cycle ends early. */
+    private Optional<SyncOutcome> exchange(Cycle c, Tally t) throws IOException {
+        String name = c.repository.name();
+        List<String> remotes = c.remotes(t.snapshot);
+        if (remotes.isEmpty()) {
+            return Optional.of(outcome(c, t, new Ending(result(t), t.commit.isPresent()
+                    ? "Committed locally; " + name + " has no remote to sync with" : name + " has no remote to sync with",
+                    Optional.empty(), List.of())));
+        }
+        if (c.request.action() == Action.PUSH && nothingToPublish(c, t)) {
+            return Optional.of(outcome(c, t, new Ending(result(t), summary(t), Optional.empty(), List.of())));
+        }
+        boolean gatePassed = false;
+        for (int attempt = 1; attempt <= PUSH_ATTEMPTS; attempt++) {
+            List<Failure> mirrors = new ArrayList<>();
+            switch (fetch.run(c, remotes)) {
+                case StepResult.Stop<FetchStep.Fetched> s -> {
+                    return Optional.of(outcome(c, t, s.ending()));
+                }
+                case StepResult.Retry<FetchStep.Fetched> r -> throw new IllegalStateException("fetch does not retry");
+                case StepResult.Done<FetchStep.Fetched> d -> mirrors.addAll(d.value().mirrorFailures());
+            }
+            switch (integrate.run(c, t.snapshot)) {
+                case StepResult.Stop<IntegrateStep.Integrated> s -> {
+                    return Optional.of(outcome(c, t, s.ending()));
+                }
+                case StepResult.Retry<IntegrateStep.Integrated> r -> throw new IllegalStateException("integrate does not retry");
+                case StepResult.Done<IntegrateStep.Integrated> d -> {
+                    t.commitsIn += d.value().commitsIn();
+                    d.value().backupRef().ifPresent(ref -> t.backupRef = Optional.of(ref));
+                }
+            }
+            switch (push.run(c, t.snapshot, gatePassed)) {
+                case StepResult.Stop<PushStep.Pushed> s -> {
+                    return Optional.of(outcome(c, t, s.ending()));
+                }
+                case StepResult.Retry<PushStep.Pushed> r -> {
+                    if (attempt == PUSH_ATTEMPTS) {
+                        return Optional.of(outcome(c, t, Ending.failed(Failure.of(FailureKind.REJECTED, "The remote kept moving while "
+                                + name + " was being pushed; Tidesync will try again shortly"))));
+                    }
+                    continue;
+                }
+                case StepResult.Done<PushStep.Pushed> d -> {
+                    t.commitsOut += d.value().commitsOut();
+                    t.notes.addAll(d.value().notes());
+                    mirrors.addAll(d.value().mirrorFailures());
+                    t.mirrorFailures = List.copyOf(mirrors);
+                }
+            }
+            break;
+        }
+        return Optional.empty();
+    }
+
+    private static boolean needsRemote(Cycle c) {
+        Action a = c.request.action();
+        return (a.integrates() && c.repository.mode().pulls()) || (a.pushes() && c.repository.mode().pushes());
     }
 
     /** PUSH skips the network when there is nothing new to send and the remote is known to have it all. */
-    private static boolean nothingToPublish(CycleContext ctx) {
-        return ctx.commit.isEmpty() && ctx.snapshot.ahead() == 0 && ctx.snapshot.upstream().isPresent()
-                && ctx.snapshot.head().isPresent() && trackingExists(ctx);
+    private static boolean nothingToPublish(Cycle c, Tally t) throws IOException {
+        return t.commit.isEmpty() && t.snapshot.ahead() == 0 && t.snapshot.upstream().isPresent() && t.snapshot.head().isPresent()
+                && c.repo.refId(t.snapshot.upstream().get().trackingRef()).isPresent();
     }
 
-    private static boolean trackingExists(CycleContext ctx) {
-        try {
-            return ctx.repo.repository().exactRef(ctx.snapshot.upstream().get().trackingRef()) != null;
-        } catch (IOException e) {
-            return false;
-        }
+    private static SyncResult result(Tally t) {
+        return t.heldBack.isEmpty() ? SyncResult.OK : SyncResult.HELD_BACK;
     }
 
-    private static SyncResult result(CycleContext ctx) {
-        return ctx.heldBack.isEmpty() ? SyncResult.OK : SyncResult.HELD_BACK;
-    }
-
-    private static String summary(CycleContext ctx) {
-        StringBuilder s = new StringBuilder();
-        if (!ctx.committed.isEmpty()) {
-            s.append("committed ").append(plural(ctx.committed.size(), "file"));
+    private static String summary(Tally t) {
+        List<String> parts = new ArrayList<>();
+        if (!t.committed.isEmpty()) {
+            parts.add("committed " + Phrases.plural(t.committed.size(), "file"));
         }
-        if (ctx.commitsIn > 0) {
-            s.append(s.isEmpty() ? "" : ", ").append("pulled ").append(plural(ctx.commitsIn, "commit"));
+        if (t.commitsIn > 0) {
+            parts.add("pulled " + Phrases.plural(t.commitsIn, "commit"));
         }
-        if (ctx.commitsOut > 0) {
-            s.append(s.isEmpty() ? "" : ", ").append("pushed ").append(plural(ctx.commitsOut, "commit"));
+        if (t.commitsOut > 0) {
+            parts.add("pushed " + Phrases.plural(t.commitsOut, "commit"));
         }
+        String s = String.join(", ", parts);
         String text = s.isEmpty() ? "Up to date" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-        if (!ctx.heldBack.isEmpty()) {
-            text += "; held back " + ctx.heldBack.stream().map(h -> h.path() + " (" + h.reason() + ")")
-                    .limit(3).collect(Collectors.joining(", "))
-                    + (ctx.heldBack.size() > 3 ? " and " + (ctx.heldBack.size() - 3) + " more" : "");
+        if (!t.heldBack.isEmpty()) {
+            text += "; held back " + Phrases.firstAndMore(t.heldBack.stream().map(h -> h.path() + " (" + h.reason() + ")").toList(), 3);
         }
         return text;
     }
 
-    private static SyncOutcome dryRunOutcome(CycleContext ctx) {
+    private SyncOutcome dryRunOutcome(Cycle c, Tally t) {
         StringBuilder s = new StringBuilder("Dry run: ");
-        s.append(ctx.notes.stream().filter(n -> n.startsWith("Would commit")).findFirst().orElse("nothing to commit"));
-        s.append("; ").append(ctx.snapshot.ahead()).append(" ahead, ").append(ctx.snapshot.behind())
-                .append(" behind as of the last fetch");
-        if (!ctx.heldBack.isEmpty()) {
-            s.append("; would hold back ").append(ctx.heldBack.stream().map(h -> h.path()).collect(Collectors.joining(", ")));
+        s.append(t.notes.stream().filter(n -> n.startsWith("Would commit")).findFirst().orElse("nothing to commit"));
+        s.append("; ").append(t.snapshot.ahead()).append(" ahead, ").append(t.snapshot.behind()).append(" behind as of the last fetch");
+        if (!t.heldBack.isEmpty()) {
+            s.append("; would hold back ").append(t.heldBack.stream().map(HeldBack::path).collect(Collectors.joining(", ")));
         }
-        return ctx.finish(result(ctx), s.toString(), Optional.empty(), List.of());
+        return outcome(c, t, new Ending(result(t), s.toString(), Optional.empty(), List.of()));
     }
 
-    private static String plural(int n, String word) {
-        return n + " " + word + (n == 1 ? "" : "s");
+    private SyncOutcome outcome(Cycle c, Tally t, Ending ending) {
+        Optional<String> headAfter;
+        try {
+            headAfter = c.repo.head();
+        } catch (IOException e) {
+            headAfter = Optional.empty(); // the outcome is still worth reporting without it
+        }
+        return new SyncOutcome(c.repo.workTree(), c.repository.name(), c.request.trigger(), c.request.action(), ending.result(),
+                ending.message(), ending.failure(), t.commit, t.committed, t.commitsIn, t.commitsOut, List.copyOf(t.heldBack),
+                List.copyOf(ending.conflictPaths()), t.headBefore, headAfter, t.backupRef, List.copyOf(t.notes), c.started,
+                Duration.between(c.started, clock.instant()));
     }
 }

@@ -1,7 +1,7 @@
 package dev.tidesync.trigger;
 
 import dev.tidesync.config.RepositorySettings.ChangeRule;
-import dev.tidesync.guard.PathPatterns;
+import dev.tidesync.git.PathPatterns;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

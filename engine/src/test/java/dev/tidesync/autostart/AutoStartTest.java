@@ -1,5 +1,7 @@
 package dev.tidesync.autostart;
 
+import dev.tidesync.io.OperatingSystem;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -182,18 +184,18 @@ class AutoStartTest {
     @Test
     void eachOperatingSystemGetsItsOwnMechanism() {
         List<String> app = List.of("/x/Tidesync");
-        assertThat(AutoStarts.forSystem("Linux", Map.of(), "/home/u", app)).isInstanceOf(XdgAutoStart.class);
-        assertThat(AutoStarts.forSystem("FreeBSD", Map.of(), "/home/u", app)).isInstanceOf(XdgAutoStart.class);
-        assertThat(AutoStarts.forSystem("Mac OS X", Map.of(), "/Users/u", app)).isInstanceOf(LaunchAgent.class);
-        assertThat(AutoStarts.forSystem("Windows 11", Map.of("TEMP", "C:\\Temp"), "C:\\Users\\u", app)).isInstanceOf(WindowsRunKey.class);
-        assertThat(AutoStarts.forSystem("SunOS", Map.of(), "/home/u", app).available()).isFalse();
+        assertThat(AutoStarts.forSystem(OperatingSystem.of("Linux"), Map.of(), "/home/u", app)).isInstanceOf(XdgAutoStart.class);
+        assertThat(AutoStarts.forSystem(OperatingSystem.of("FreeBSD"), Map.of(), "/home/u", app)).isInstanceOf(XdgAutoStart.class);
+        assertThat(AutoStarts.forSystem(OperatingSystem.of("Mac OS X"), Map.of(), "/Users/u", app)).isInstanceOf(LaunchAgent.class);
+        assertThat(AutoStarts.forSystem(OperatingSystem.of("Windows 11"), Map.of("TEMP", "C:\\Temp"), "C:\\Users\\u", app)).isInstanceOf(WindowsRunKey.class);
+        assertThat(AutoStarts.forSystem(OperatingSystem.of("SunOS"), Map.of(), "/home/u", app).available()).isFalse();
     }
 
     @Test
     void theTrayAppIsFoundBesideTheCliLauncherOfTheSameInstall() {
-        assertThat(AutoStarts.appLauncherBeside(Path.of("/opt/tidesync/bin/tidesync"), "Linux")).isEqualTo(Path.of("/opt/tidesync/bin/Tidesync"));
-        assertThat(AutoStarts.appLauncherBeside(Path.of("/Applications/Tidesync.app/Contents/MacOS/tidesync-cli"), "Mac OS X"))
+        assertThat(AutoStarts.appLauncherBeside(Path.of("/opt/tidesync/bin/tidesync"), OperatingSystem.of("Linux"))).isEqualTo(Path.of("/opt/tidesync/bin/Tidesync"));
+        assertThat(AutoStarts.appLauncherBeside(Path.of("/Applications/Tidesync.app/Contents/MacOS/tidesync-cli"), OperatingSystem.of("Mac OS X")))
                 .isEqualTo(Path.of("/Applications/Tidesync.app/Contents/MacOS/Tidesync"));
-        assertThat(AutoStarts.appLauncherBeside(Path.of("/c/Tidesync/tidesync-cli.exe"), "Windows 11")).isEqualTo(Path.of("/c/Tidesync/Tidesync.exe"));
+        assertThat(AutoStarts.appLauncherBeside(Path.of("/c/Tidesync/tidesync-cli.exe"), OperatingSystem.of("Windows 11"))).isEqualTo(Path.of("/c/Tidesync/Tidesync.exe"));
     }
 }

@@ -137,7 +137,7 @@ class CliTest {
         assertThat(GitFixture.read(desktop, "a.md")).isEqualTo("laptop\n");
         assertThat(tidesync("status", desktop.toString(), "--json").json().get(0).get("state").asText()).isEqualTo("synced");
         assertThat(tidesync("sync", laptop.toString()).code()).isZero();
-        assertThat(GitFixture.read(laptop, "a (" + dev.tidesync.sync.Host.name() + "'s copy "
+        assertThat(GitFixture.read(laptop, "a (" + dev.tidesync.io.MachineName.name() + "'s copy "
                 + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ").md")).isEqualTo("desktop\n");
     }
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesync.control.ControlMessage.Reply;
 import dev.tidesync.control.ControlMessage.Request;
-import dev.tidesync.engine.HookEvent;
+import dev.tidesync.hook.HookClient;
+import dev.tidesync.hook.HookEvent;
+import dev.tidesync.hook.HookInput;
 import dev.tidesync.io.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +22,7 @@ class QuickHookTest {
 
     @Test
     void itsRequestIsTheRequestTheEngineReads() throws Exception {
-        String line = QuickHook.request(HookEvent.SESSION_START, Path.of("/home/ana/notes \"quoted\" ü"), 45_000);
+        String line = HookClient.request(HookEvent.SESSION_START, Path.of("/home/ana/notes \"quoted\" ü"), 45_000);
 
         Request read = Json.mapper().readValue(line, Request.class);
 
@@ -32,9 +34,9 @@ class QuickHookTest {
     void itReadsTheEnginesReply() throws Exception {
         String line = Json.mapper().writeValueAsString(new Reply(true, true, "notes: Pulled 2 commits", 42));
 
-        assertThat(QuickHook.reply(line)).contains(new QuickHook.Reply(true, "notes: Pulled 2 commits"));
-        assertThat(QuickHook.reply("{\"message\":\"no ok field\"}")).isEmpty();
-        assertThat(QuickHook.reply("garbage")).isEmpty();
+        assertThat(HookClient.reply(line)).contains(new HookClient.Reply(true, "notes: Pulled 2 commits"));
+        assertThat(HookClient.reply("{\"message\":\"no ok field\"}")).isEmpty();
+        assertThat(HookClient.reply("garbage")).isEmpty();
     }
 
     @Test
@@ -61,10 +63,10 @@ class QuickHookTest {
     void theAgentsFolderComesFromItsHookJson() {
         byte[] json = "{\"session_id\":\"a\",\"tool\":{\"cwd\":\"/nested\"},\"cwd\":\"/work/notes\"}".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(QuickHook.cwdOf(json)).contains(Path.of("/work/notes"));
-        assertThat(QuickHook.cwdOf("not json".getBytes(StandardCharsets.UTF_8))).isEmpty();
-        assertThat(QuickHook.cwdOf("{\"cwd\":\"  \"}".getBytes(StandardCharsets.UTF_8))).isEmpty();
-        assertThat(QuickHook.cwdOf(new byte[0])).isEmpty();
+        assertThat(HookInput.cwdOf(json)).contains(Path.of("/work/notes"));
+        assertThat(HookInput.cwdOf("not json".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(HookInput.cwdOf("{\"cwd\":\"  \"}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(HookInput.cwdOf(new byte[0])).isEmpty();
     }
 
     @Test

@@ -129,14 +129,14 @@ class ConfigStoreTest {
 
     @Test
     void homeFollowsTheOverrideThenTheEnvironmentThenXdg() {
-        assertThat(TidesyncHome.resolve(Optional.of(Path.of("/o")), Map.of("TIDESYNC_HOME", "/e"), "Linux", "/home/u").configFile())
+        assertThat(TidesyncHome.resolve(Optional.of(Path.of("/o")), Map.of("TIDESYNC_HOME", "/e"), dev.tidesync.io.OperatingSystem.LINUX, "/home/u").configFile())
                 .isEqualTo(Path.of("/o/config.json"));
-        assertThat(TidesyncHome.resolve(Optional.empty(), Map.of("TIDESYNC_HOME", "/e"), "Linux", "/home/u").socket())
+        assertThat(TidesyncHome.resolve(Optional.empty(), Map.of("TIDESYNC_HOME", "/e"), dev.tidesync.io.OperatingSystem.LINUX, "/home/u").socket())
                 .isEqualTo(Path.of("/e/tidesync.sock"));
-        TidesyncHome xdg = TidesyncHome.resolve(Optional.empty(), Map.of("XDG_STATE_HOME", "/s"), "Linux", "/home/u");
+        TidesyncHome xdg = TidesyncHome.resolve(Optional.empty(), Map.of("XDG_STATE_HOME", "/s"), dev.tidesync.io.OperatingSystem.LINUX, "/home/u");
         assertThat(xdg.configFile()).isEqualTo(Path.of("/home/u/.config/tidesync/config.json"));
         assertThat(xdg.historyFile()).isEqualTo(Path.of("/s/tidesync/history.jsonl"));
-        assertThat(TidesyncHome.resolve(Optional.empty(), Map.of(), "Mac OS X", "/Users/u").configFile())
+        assertThat(TidesyncHome.resolve(Optional.empty(), Map.of(), dev.tidesync.io.OperatingSystem.MAC, "/Users/u").configFile())
                 .isEqualTo(Path.of("/Users/u/Library/Application Support/Tidesync/config.json"));
     }
 }

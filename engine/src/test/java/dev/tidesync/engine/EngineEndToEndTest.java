@@ -11,7 +11,7 @@ import dev.tidesync.fixture.GitFixture;
 import dev.tidesync.git.GitAccess;
 import dev.tidesync.journal.Journal;
 import dev.tidesync.sync.SyncService;
-import dev.tidesync.sync.Trigger;
+import dev.tidesync.model.Trigger;
 import dev.tidesync.trigger.SystemScheduler;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +67,7 @@ class EngineEndToEndTest {
         work = Executors.newVirtualThreadPerTaskExecutor();
         watchers = Executors.newCachedThreadPool();
         engine = new Engine(new Engine.Options(config, journal,
-                s -> new SyncService(s, journal, GitAccess.jgitOnly(), clock, "test-host")::sync,
+                s -> new RecordedSync(s, journal, GitAccess.jgitOnly(), clock, "test-host"),
                 scheduler, work, watchers, RandomGenerator.getDefault(), true, Duration.ofSeconds(30)));
         engine.addListener(events::add);
         engine.start();

@@ -1,18 +1,20 @@
 package dev.tidesync.engine;
 
+import dev.tidesync.hook.HookReply;
+import dev.tidesync.hook.HookEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesync.config.ConfigStore;
 import dev.tidesync.config.TidesyncHome;
 import dev.tidesync.fixture.ManualScheduler;
-import dev.tidesync.git.GitFailure;
-import dev.tidesync.git.GitFailure.FailureKind;
+import dev.tidesync.model.Failure;
+import dev.tidesync.model.Failure.FailureKind;
 import dev.tidesync.journal.Journal;
-import dev.tidesync.sync.Action;
-import dev.tidesync.sync.SyncOutcome;
-import dev.tidesync.sync.SyncRequest;
-import dev.tidesync.sync.SyncResult;
-import dev.tidesync.sync.Trigger;
+import dev.tidesync.model.Action;
+import dev.tidesync.model.SyncOutcome;
+import dev.tidesync.model.SyncRequest;
+import dev.tidesync.model.SyncResult;
+import dev.tidesync.model.Trigger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,7 +113,7 @@ class EngineTimingTest {
     }
 
     private SyncOutcome failing(Path workTree, String name, SyncRequest request, FailureKind kind) {
-        return SyncOutcome.failed(workTree, name, request, time.now(), Duration.ofMillis(20), GitFailure.of(kind,
+        return SyncOutcome.failed(workTree, name, request, time.now(), Duration.ofMillis(20), Failure.of(kind,
                 kind == FailureKind.AUTH ? "authentication failed for origin; check your credentials" : "origin is unreachable"));
     }
 

@@ -1,8 +1,9 @@
 package dev.tidesync.git;
 
+import dev.tidesync.model.Failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tidesync.git.GitFailure.FailureKind;
+import dev.tidesync.model.Failure.FailureKind;
 import org.junit.jupiter.api.Test;
 
 class FailureClassifierTest {

@@ -1,5 +1,7 @@
 package dev.tidesync.git;
 
+import dev.tidesync.io.Redaction;
+import dev.tidesync.model.Failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,6 @@ class RedactionTest {
 
     @Test
     void everyFailureSentenceIsRedacted() {
-        assertThat(GitFailure.of(GitFailure.FailureKind.OTHER, "https://u:pw@h/r failed").sentence()).isEqualTo("https://u:***@h/r failed");
+        assertThat(Failure.of(Failure.FailureKind.OTHER, "https://u:pw@h/r failed").sentence()).isEqualTo("https://u:***@h/r failed");
     }
 }

@@ -2,9 +2,9 @@ package dev.tidesync.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tidesync.sync.Action;
-import dev.tidesync.sync.SyncResult;
-import dev.tidesync.sync.Trigger;
+import dev.tidesync.model.Action;
+import dev.tidesync.model.SyncResult;
+import dev.tidesync.model.Trigger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;

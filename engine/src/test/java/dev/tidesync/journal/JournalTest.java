@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesync.config.Settings;
 import dev.tidesync.config.TidesyncHome;
-import dev.tidesync.sync.Action;
-import dev.tidesync.sync.SyncOutcome;
-import dev.tidesync.sync.SyncResult;
-import dev.tidesync.sync.Trigger;
+import dev.tidesync.model.Action;
+import dev.tidesync.model.SyncOutcome;
+import dev.tidesync.model.SyncResult;
+import dev.tidesync.model.Trigger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,5 +1,11 @@
 package dev.tidesync.sync;
 
+import dev.tidesync.engine.RecordedSync;
+import dev.tidesync.model.SyncOutcome;
+import dev.tidesync.model.SyncResult;
+import dev.tidesync.model.SyncRequest;
+import dev.tidesync.model.Trigger;
+import dev.tidesync.model.Action;
 import static dev.tidesync.fixture.GitFixture.git;
 import static dev.tidesync.fixture.GitFixture.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,8 +50,8 @@ class GateAndRulesTest {
         var clock = java.time.Clock.systemUTC();
         var journal = new dev.tidesync.journal.Journal(dev.tidesync.config.TidesyncHome.single(fx.home("laptop")),
                 Settings.defaults().history(), clock);
-        return new SyncService(Settings.defaults(), journal, dev.tidesync.git.GitAccess.jgitOnly(), clock, "test-host")
-                .sync(r, SyncRequest.of(Action.SYNC, trigger));
+        return new RecordedSync(Settings.defaults(), journal, dev.tidesync.git.GitAccess.jgitOnly(), clock, "test-host")
+                .run(r, SyncRequest.of(Action.SYNC, trigger));
     }
 
     @Test

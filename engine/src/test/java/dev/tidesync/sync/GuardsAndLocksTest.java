@@ -1,5 +1,8 @@
 package dev.tidesync.sync;
 
+import dev.tidesync.model.SyncOutcome;
+import dev.tidesync.model.SyncResult;
+import dev.tidesync.model.Action;
 import static dev.tidesync.fixture.GitFixture.git;
 import static dev.tidesync.fixture.GitFixture.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +13,7 @@ import dev.tidesync.config.RepositorySettings;
 import dev.tidesync.config.Settings;
 import dev.tidesync.config.SyncMode;
 import dev.tidesync.fixture.GitFixture;
-import dev.tidesync.git.GitFailure.FailureKind;
+import dev.tidesync.model.Failure.FailureKind;
 import dev.tidesync.git.GitRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package dev.tidesync.sync;
 
+import dev.tidesync.model.SyncOutcome;
+import dev.tidesync.model.SyncResult;
+import dev.tidesync.model.Action;
 import static dev.tidesync.fixture.GitFixture.assertHealthy;
 import static dev.tidesync.fixture.GitFixture.git;
 import static dev.tidesync.fixture.GitFixture.log;
@@ -12,7 +15,7 @@ import dev.tidesync.config.RepositorySettings;
 import dev.tidesync.config.SyncMode;
 import dev.tidesync.fixture.GitFixture;
 import dev.tidesync.git.BackupRefs;
-import dev.tidesync.git.GitFailure.FailureKind;
+import dev.tidesync.model.Failure.FailureKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -171,7 +174,7 @@ class SyncCycleTest {
         fx.sync(laptop);
         write(desktop, "notes/today.md", "desktop, not committed\n");
 
-        SyncOutcome outcome = fx.sync(desktop, dev.tidesync.sync.Action.PULL);
+        SyncOutcome outcome = fx.sync(desktop, dev.tidesync.model.Action.PULL);
 
         assertThat(outcome.result()).isEqualTo(SyncResult.CONFLICT);
         assertThat(outcome.conflictPaths()).containsExactly("notes/today.md");
@@ -186,7 +189,7 @@ class SyncCycleTest {
         fx.sync(laptop);
         write(desktop, "notes/today.md", "my edit in progress\n");
 
-        SyncOutcome outcome = fx.sync(desktop, dev.tidesync.sync.Action.PULL);
+        SyncOutcome outcome = fx.sync(desktop, dev.tidesync.model.Action.PULL);
 
         assertThat(outcome.result()).isEqualTo(SyncResult.OK);
         assertThat(outcome.commitsIn()).isEqualTo(1);

@@ -1,5 +1,11 @@
 package dev.tidesync.sync;
 
+import dev.tidesync.engine.RecordedSync;
+import dev.tidesync.model.SyncOutcome;
+import dev.tidesync.model.SyncResult;
+import dev.tidesync.model.SyncRequest;
+import dev.tidesync.model.Trigger;
+import dev.tidesync.model.Action;
 import static dev.tidesync.fixture.GitFixture.git;
 import static dev.tidesync.fixture.GitFixture.read;
 import static dev.tidesync.fixture.GitFixture.write;
@@ -49,8 +55,8 @@ class SyncServiceTest {
         write(repo, "a.md", "a\n");
     }
 
-    SyncService service(Settings s) {
-        return new SyncService(s, journal, GitAccess.jgitOnly(), clock, "test-host");
+    RecordedSync service(Settings s) {
+        return new RecordedSync(s, journal, GitAccess.jgitOnly(), clock, "test-host");
     }
 
     @Test
@@ -58,8 +64,8 @@ class SyncServiceTest {
         String key = repo.toString();
         journal.update(s -> s.with(key, s.repository(key).withPause(new Pause(clock.instant(), clock.instant().plusSeconds(3600)))));
 
-        SyncOutcome poll = service(Settings.defaults()).sync(settings, SyncRequest.of(Action.SYNC, Trigger.POLL));
-        SyncOutcome manual = service(Settings.defaults()).sync(settings, SyncRequest.of(Action.SYNC, Trigger.MANUAL));
+        SyncOutcome poll = service(Settings.defaults()).run(settings, SyncRequest.of(Action.SYNC, Trigger.POLL));
+        SyncOutcome manual = service(Settings.defaults()).run(settings, SyncRequest.of(Action.SYNC, Trigger.MANUAL));
 
         assertThat(poll.result()).isEqualTo(SyncResult.SKIPPED);
         assertThat(poll.message()).contains("paused");
@@ -70,7 +76,7 @@ class SyncServiceTest {
     void anExpiredPauseNoLongerHolds() throws Exception {
         journal.update(s -> s.withPause(new Pause(clock.instant().minusSeconds(7200), clock.instant().minusSeconds(1))));
 
-        assertThat(service(Settings.defaults()).sync(settings, SyncRequest.of(Action.SYNC, Trigger.POLL)).result()).isEqualTo(SyncResult.OK);
+        assertThat(service(Settings.defaults()).run(settings, SyncRequest.of(Action.SYNC, Trigger.POLL)).result()).isEqualTo(SyncResult.OK);
     }
 
     @Test
@@ -78,7 +84,7 @@ class SyncServiceTest {
         Settings d = Settings.defaults();
         Settings off = new Settings(false, d.triggers(), d.commit(), d.guards(), d.locks(), d.network(), d.history(), d.throttle(), d.watchRoots(), d.repositories(), d.desktop());
 
-        SyncOutcome outcome = service(off).sync(settings, SyncRequest.of(Action.SYNC, Trigger.SESSION_END));
+        SyncOutcome outcome = service(off).run(settings, SyncRequest.of(Action.SYNC, Trigger.SESSION_END));
 
         assertThat(outcome.result()).isEqualTo(SyncResult.SKIPPED);
         assertThat(outcome.message()).contains("tidesync enable");
@@ -89,10 +95,10 @@ class SyncServiceTest {
     void skippedSyncsAreNotCountedButEveryRealOneIs() throws Exception {
         String key = repo.toString();
         journal.update(s -> s.withPause(new Pause(clock.instant(), null)));
-        service(Settings.defaults()).sync(settings, SyncRequest.of(Action.SYNC, Trigger.USER_PROMPT));
+        service(Settings.defaults()).run(settings, SyncRequest.of(Action.SYNC, Trigger.USER_PROMPT));
         journal.update(s -> s.withPause(null));
-        service(Settings.defaults()).sync(settings, SyncRequest.of(Action.SYNC, Trigger.USER_PROMPT));
-        service(Settings.defaults()).sync(settings, SyncRequest.of(Action.PULL, Trigger.SESSION_START));
+        service(Settings.defaults()).run(settings, SyncRequest.of(Action.SYNC, Trigger.USER_PROMPT));
+        service(Settings.defaults()).run(settings, SyncRequest.of(Action.PULL, Trigger.SESSION_START));
 
         var stats = journal.read().stats();
         assertThat(stats.totalSyncs()).isEqualTo(2);
@@ -103,7 +109,7 @@ class SyncServiceTest {
 
     @Test
     void aCrashBetweenCheckoutAndBranchMoveIsFinishedOnTheNextRun() throws Exception {
-        service(Settings.defaults()).sync(settings, SyncRequest.of(Action.SYNC, Trigger.MANUAL));
+        service(Settings.defaults()).run(settings, SyncRequest.of(Action.SYNC, Trigger.MANUAL));
         Path other = fx.machine("desktop");
         write(other, "incoming.md", "incoming\n");
         fx.sync(other);
@@ -120,7 +126,7 @@ class SyncServiceTest {
         Files.createDirectories(repo.resolve(".git/tidesync"));
         Files.writeString(repo.resolve(".git/tidesync/integrating"), "refs/heads/main\n" + from + "\n" + to + "\n");
 
-        SyncOutcome next = service(Settings.defaults()).sync(settings, SyncRequest.of(Action.SYNC, Trigger.MANUAL));
+        SyncOutcome next = service(Settings.defaults()).run(settings, SyncRequest.of(Action.SYNC, Trigger.MANUAL));
 
         assertThat(next.result()).isEqualTo(SyncResult.OK);
         assertThat(next.committed()).as("nothing mistaken for a local edit").isEmpty();

@@ -1,5 +1,7 @@
 package dev.tidesync.sync;
 
+import dev.tidesync.model.SyncOutcome;
+import dev.tidesync.model.SyncResult;
 import static dev.tidesync.fixture.GitFixture.git;
 import static dev.tidesync.fixture.GitFixture.write;
 import static org.assertj.core.api.Assertions.assertThat;

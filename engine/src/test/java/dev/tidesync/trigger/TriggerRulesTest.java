@@ -1,18 +1,19 @@
 package dev.tidesync.trigger;
 
+import dev.tidesync.hook.PromptGate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesync.config.RepositorySettings.ChangeRule;
 import dev.tidesync.config.Settings;
 import dev.tidesync.config.Triggers;
 import dev.tidesync.fixture.ManualScheduler;
-import dev.tidesync.git.GitFailure;
-import dev.tidesync.git.GitFailure.FailureKind;
-import dev.tidesync.sync.Action;
+import dev.tidesync.model.Failure;
+import dev.tidesync.model.Failure.FailureKind;
+import dev.tidesync.model.Action;
 import dev.tidesync.sync.Backoff;
-import dev.tidesync.sync.SyncOutcome;
-import dev.tidesync.sync.SyncRequest;
-import dev.tidesync.sync.Trigger;
+import dev.tidesync.model.SyncOutcome;
+import dev.tidesync.model.SyncRequest;
+import dev.tidesync.model.Trigger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -165,6 +166,6 @@ class TriggerRulesTest {
 
     private static SyncOutcome failed(FailureKind kind) {
         return SyncOutcome.failed(Path.of("/r"), "r", SyncRequest.of(Action.SYNC, Trigger.POLL), T0, Duration.ZERO,
-                GitFailure.of(kind, kind == FailureKind.AUTH ? "authentication failed for origin" : "origin is unreachable"));
+                Failure.of(kind, kind == FailureKind.AUTH ? "authentication failed for origin" : "origin is unreachable"));
     }
 }

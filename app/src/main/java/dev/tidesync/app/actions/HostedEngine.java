@@ -9,13 +9,13 @@ import dev.tidesync.git.NotARepositoryException;
 import dev.tidesync.git.RemoteUrl;
 import dev.tidesync.host.EngineHost;
 import dev.tidesync.journal.HistoryRecord;
-import dev.tidesync.resolve.Choice;
-import dev.tidesync.resolve.Conflicts;
+import dev.tidesync.git.resolve.Choice;
+import dev.tidesync.git.resolve.Conflicts;
 import dev.tidesync.resolve.Repairs;
-import dev.tidesync.resolve.ResolveException;
-import dev.tidesync.resolve.SyncUndo;
-import dev.tidesync.sync.Host;
-import dev.tidesync.sync.SyncRequest;
+import dev.tidesync.git.resolve.ResolveException;
+import dev.tidesync.git.resolve.SyncUndo;
+import dev.tidesync.io.MachineName;
+import dev.tidesync.model.SyncRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -105,6 +105,6 @@ public final class HostedEngine implements EnginePort {
 
     private Repairs repairs() {
         Settings s = settings();
-        return new Repairs(s, GitAccess.detect(s.network(), environment), clock, Host.name());
+        return new Repairs(s, GitAccess.detect(s.network(), environment), clock, MachineName.name());
     }
 }

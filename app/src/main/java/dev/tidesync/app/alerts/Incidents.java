@@ -62,6 +62,6 @@ public final class Incidents {
     }
 
     static String describe(List<String> paths) {
-        return paths.size() == 1 ? paths.getFirst() : paths.getFirst() + " and " + (paths.size() - 1) + " more";
+        return dev.tidesync.io.Phrases.firstAndMore(paths, 1);
     }
 }

@@ -1,7 +1,7 @@
 package dev.tidesync.app.conflict;
 
-import dev.tidesync.resolve.Choice;
-import dev.tidesync.resolve.ConflictFile;
+import dev.tidesync.git.resolve.Choice;
+import dev.tidesync.git.resolve.ConflictFile;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

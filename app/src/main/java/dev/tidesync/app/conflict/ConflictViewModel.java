@@ -1,8 +1,8 @@
 package dev.tidesync.app.conflict;
 
-import dev.tidesync.resolve.Choice;
-import dev.tidesync.resolve.ConflictFile;
-import dev.tidesync.resolve.Conflicts;
+import dev.tidesync.git.resolve.Choice;
+import dev.tidesync.git.resolve.ConflictFile;
+import dev.tidesync.git.resolve.Conflicts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

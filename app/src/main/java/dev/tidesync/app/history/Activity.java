@@ -1,7 +1,7 @@
 package dev.tidesync.app.history;
 
 import dev.tidesync.journal.HistoryRecord;
-import dev.tidesync.sync.SyncResult;
+import dev.tidesync.model.SyncResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,8 +1,8 @@
 package dev.tidesync.app.history;
 
 import dev.tidesync.journal.HistoryRecord;
-import dev.tidesync.sync.SyncResult;
-import dev.tidesync.sync.Trigger;
+import dev.tidesync.model.SyncResult;
+import dev.tidesync.model.Trigger;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

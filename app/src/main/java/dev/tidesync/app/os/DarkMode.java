@@ -3,7 +3,8 @@ package dev.tidesync.app.os;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
+import dev.tidesync.io.Processes;
+import java.time.Duration;
 
 /**
  * Whether the desktop prefers dark windows. JavaFX 21 cannot tell, so ask the desktop's own
@@ -29,18 +30,10 @@ public final class DarkMode {
 
     private static String output(List<String> command) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            if (!p.waitFor(2, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return "";
-            }
-            return new String(p.getInputStream().readAllBytes());
+            Processes.Result r = Processes.run(command, Duration.ofSeconds(2));
+            return r.timedOut() ? "" : r.output();
         } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
+            return ""; // no such program here: the desktop does not say, so light
         }
     }
 }

@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import dev.tidesync.io.Processes;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,18 +61,12 @@ public final class FreedesktopNotifier implements DesktopNotifier {
         List<String> command = gdbus ? gdbusCall(program, alert) : notifySend(program, alert);
         Thread.ofVirtual().name("tidesync-notify").start(() -> {
             try {
-                Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-                p.getOutputStream().close();
-                byte[] out = p.getInputStream().readAllBytes();
-                if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                } else if (p.exitValue() != 0) {
-                    LOG.warn("desktop notification failed ({}): {}", program.getFileName(), new String(out).strip());
+                Processes.Result r = Processes.run(command, Duration.ofSeconds(5));
+                if (!r.succeeded()) {
+                    LOG.warn("desktop notification failed ({}): {}", program.getFileName(), r.output().strip());
                 }
             } catch (IOException e) {
                 LOG.warn("desktop notification failed: {}", e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         });
     }

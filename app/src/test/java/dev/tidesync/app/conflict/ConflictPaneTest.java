@@ -2,10 +2,10 @@ package dev.tidesync.app.conflict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tidesync.resolve.Choice;
-import dev.tidesync.resolve.ConflictFile;
-import dev.tidesync.resolve.ConflictFile.Kind;
-import dev.tidesync.resolve.Conflicts;
+import dev.tidesync.git.resolve.Choice;
+import dev.tidesync.git.resolve.ConflictFile;
+import dev.tidesync.git.resolve.ConflictFile.Kind;
+import dev.tidesync.git.resolve.Conflicts;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -3,9 +3,9 @@ package dev.tidesync.app.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesync.journal.HistoryRecord;
-import dev.tidesync.sync.Action;
-import dev.tidesync.sync.SyncResult;
-import dev.tidesync.sync.Trigger;
+import dev.tidesync.model.Action;
+import dev.tidesync.model.SyncResult;
+import dev.tidesync.model.Trigger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.tidesync.app.status;
 
-import dev.tidesync.guard.HeldBack;
+import dev.tidesync.model.HeldBack;
 import dev.tidesync.status.RepoState;
 import dev.tidesync.status.RepoStatus;
 import java.nio.file.Path;

@@ -37,6 +37,7 @@ public final class FxTray implements Tray {
     private List<String> shownMenu = List.of();
     private java.awt.PopupMenu popup;
     private String shownTooltip = "";
+    private volatile boolean closed;
 
     private FxTray(FXTrayIcon icon, int width, int height) {
         this.icon = icon;
@@ -61,10 +62,47 @@ public final class FxTray implements Tray {
             icon.setApplicationTitle("Tidesync");
             icon.noDefaultAction(); // the owner stage is invisible on purpose
             icon.show();
-            return Optional.of(new FxTray(icon, w, h));
+            FxTray tray = new FxTray(icon, w, h);
+            tray.reattachWhenTheTrayReturns();
+            return Optional.of(tray);
         } catch (RuntimeException | LinkageError e) {
             return Optional.empty(); // HeadlessException, UnsupportedOperationException, a missing AWT library
         }
+    }
+
+    /**
+     * An XEmbed tray that restarts (a panel crash, a new session of trayer) is a new tray: AWT
+     * says so through the "systemTray" property but does not put the icon back by itself.
+     */
+    private void reattachWhenTheTrayReturns() {
+        // When the tray goes away, AWT's own peer asks for the tray it no longer has and throws on
+        // its event thread; that is the tray leaving, not a fault: note it quietly, print the rest.
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (e instanceof UnsupportedOperationException && java.util.Arrays.stream(e.getStackTrace())
+                    .anyMatch(f -> f.getClassName().startsWith("sun.awt.X11.XTrayIconPeer"))) {
+                org.slf4j.LoggerFactory.getLogger(FxTray.class).info("the system tray went away; the icon rejoins it when it is back");
+            } else if (previous != null) {
+                previous.uncaughtException(thread, e);
+            } else {
+                System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+                e.printStackTrace();
+            }
+        });
+        SystemTray.getSystemTray().addPropertyChangeListener("systemTray", e -> {
+            if (e.getNewValue() instanceof SystemTray tray && !closed) {
+                java.awt.TrayIcon awt = icon.getRestricted().getTrayIcon();
+                java.awt.EventQueue.invokeLater(() -> {
+                    try {
+                        tray.remove(awt);
+                        tray.add(awt);
+                    } catch (java.awt.AWTException | RuntimeException ex) { // the tray went away again meanwhile
+                        org.slf4j.LoggerFactory.getLogger(FxTray.class).warn("the tray came back but the icon could not rejoin it: {}",
+                                ex.getMessage());
+                    }
+                });
+            }
+        });
     }
 
     @Override
@@ -221,6 +259,7 @@ public final class FxTray implements Tray {
 
     @Override
     public void close() {
+        closed = true;
         icon.hide();
     }
 }

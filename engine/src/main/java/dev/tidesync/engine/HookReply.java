@@ -1,9 +1,0 @@
-package dev.tidesync.engine;
-
-/**
- * What a hook call came to.
- *
- * @param synced  whether a sync was started (or, for a session start, finished without failing)
- * @param message one line, shown only when the user asked for a context note
- */
-public record HookReply(boolean synced, String message) {}
