@@ -35,7 +35,7 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 # The installed launchers' options (packaging/build.sh), so the numbers are the ones users get.
-jvm=(-XX:+UseSerialGC -Xms16m --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dprism.order=sw)
+jvm=(-XX:+UseSerialGC -Xms16m -Xmx128m -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dprism.order=sw)
 
 echo "app-soak: $repos repositories in $work"
 list=""

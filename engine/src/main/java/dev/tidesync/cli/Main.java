@@ -21,7 +21,8 @@ public final class Main {
     /** Runs one command; everything the command touches from outside is passed in, so tests run it in-process. */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, InputStream in, Clock clock) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
-        if (!verbose) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        if (!verbose && !debug) {
             switch (QuickHook.run(args, env, in, out)) {
                 case QuickHook.Outcome.Answered answered -> {
                     return answered.exitCode();
@@ -29,9 +30,11 @@ public final class Main {
                 case QuickHook.Outcome.FullWay fullWay -> in = fullWay.in();
             }
         }
-        // JGit logs through SLF4J; a user sees its warnings only with --verbose.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jgit", verbose ? "debug" : "off");
+        // --verbose is for the user (each step, its time, what it took, the remote's answer: printed by the commands);
+        // the libraries' own logging (JGit, dbus-java…) speaks only with --debug.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jgit", debug ? "debug" : "off");
+        System.setProperty("org.slf4j.simpleLogger.log.dev.tidesync", debug ? "debug" : verbose ? "info" : "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         TidesyncCommand root = new TidesyncCommand(new CliEnvironment(env, in, clock));
         CommandLine cli = new CommandLine(root);
@@ -50,8 +53,8 @@ public final class Main {
                 return error.exitCode();
             }
             e.println("tidesync: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage())
-                    + (root.verbose ? "" : " (run again with --verbose for details)"));
-            if (root.verbose) {
+                    + (root.verbose || root.debug ? "" : " (run again with --verbose for details)"));
+            if (root.verbose || root.debug) {
                 ex.printStackTrace(e);
             }
             return ExitCodes.FAILED;

@@ -43,25 +43,11 @@ final class StatusCommand implements Callable<Integer> {
         }
         Instant now = services.environment().clock().instant();
         for (RepoStatus s : statuses) {
-            String last = s.lastSync() == null ? "never synced" : "last sync " + ago(Duration.between(s.lastSync().time(), now))
+            String last = s.lastSync() == null ? "never synced" : "last sync " + dev.tidesync.io.Moments.ago(Duration.between(s.lastSync().time(), now))
                     + " (" + s.lastSync().result() + ")";
             printer.line(String.format("%-16s %-9s %-12s +%d/-%d  %s; %s", s.name(), s.state(), s.branch(), s.ahead(), s.behind(),
                     s.message(), last));
         }
         return ExitCodes.OK;
-    }
-
-    static String ago(Duration d) {
-        long s = Math.max(0, d.toSeconds());
-        if (s < 60) {
-            return s + " s ago";
-        }
-        if (s < 3600) {
-            return s / 60 + " min ago";
-        }
-        if (s < 86400) {
-            return s / 3600 + " h ago";
-        }
-        return s / 86400 + " d ago";
     }
 }

@@ -88,7 +88,7 @@ final class SwitchCommands {
             Instant now = services.environment().clock().instant();
             Optional<RepositorySettings> repo = Optional.ofNullable(path).map(services::watched);
             Pause pause = Pauses.pause(services.journal(), repo.map(RepositorySettings::workTree), now, Optional.ofNullable(duration));
-            String until = duration == null ? " until resumed" : " until " + pause.until();
+            String until = duration == null ? " until resumed" : " until " + dev.tidesync.io.Moments.at(pause.until(), services.environment().clock().getZone(), now);
             new Printer(root).line(repo.map(r -> r.name() + " is paused").orElse("Automatic syncing is paused") + until);
             return ExitCodes.OK;
         }

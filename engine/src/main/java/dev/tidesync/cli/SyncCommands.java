@@ -69,6 +69,9 @@ final class SyncCommands {
                         printer.line(line);
                     }
                     o.notes().stream().filter(n -> !n.startsWith("Would commit")).forEach(n -> printer.line("  " + n));
+                    if (root.verbose) {
+                        o.steps().forEach(s -> printer.line(String.format("  %-9s %5d ms  %s", s.step(), s.millis(), s.detail())));
+                    }
                 }
             }
             return worst.exitCode();

@@ -37,8 +37,11 @@ final class TidesyncCommand implements Runnable {
             description = "Where Tidesync keeps config, state and history (overrides TIDESYNC_HOME)")
     Path home;
 
-    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show details and stack traces of failures")
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show each step of a sync, its time and what it did; and the details of failures")
     boolean verbose;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Also show the libraries' own logging (JGit's and others'), for bug reports")
+    boolean debug;
 
     @Spec
     CommandSpec spec;

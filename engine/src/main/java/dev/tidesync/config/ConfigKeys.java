@@ -48,11 +48,46 @@ public final class ConfigKeys {
             } else if (node instanceof ObjectNode object && object.has(segment)) {
                 pointer = pointer.appendProperty(segment);
                 node = object.get(segment);
+            } else if ((node == null || node instanceof ObjectNode) && settingAt(pointer.appendProperty(segment))) {
+                pointer = pointer.appendProperty(segment); // a setting with no value yet (a repository's gate): it may be set
+                node = null;
             } else {
                 return Optional.empty();
             }
         }
         return Optional.of(pointer);
+    }
+
+    /** Whether {@code pointer} names a field of the settings records, following their types (not a value in a file). */
+    static boolean settingAt(JsonPointer pointer) {
+        Class<?> type = Settings.class;
+        java.lang.reflect.Type generic = type;
+        for (JsonPointer p = pointer; p != null && !p.matches(); p = p.tail()) {
+            if (p.getMatchingIndex() >= 0 && List.class.isAssignableFrom(type)) {
+                if (!(generic instanceof java.lang.reflect.ParameterizedType list)) {
+                    return false;
+                }
+                generic = list.getActualTypeArguments()[0];
+                type = generic instanceof Class<?> c ? c : Object.class;
+                continue;
+            }
+            if (!type.isRecord()) {
+                return false;
+            }
+            String name = p.getMatchingProperty();
+            java.lang.reflect.RecordComponent found = null;
+            for (java.lang.reflect.RecordComponent rc : type.getRecordComponents()) {
+                if (rc.getName().equals(name)) {
+                    found = rc;
+                }
+            }
+            if (found == null) {
+                return false;
+            }
+            type = found.getType();
+            generic = found.getGenericType();
+        }
+        return true;
     }
 
     private static int indexOf(ArrayNode array, String segment) {

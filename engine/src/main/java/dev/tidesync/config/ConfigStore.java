@@ -79,6 +79,7 @@ public final class ConfigStore {
 
     /** Appends a repository entry with its path and name to the document (making the list if needed), for the caller to fill in. */
     public static ObjectNode addRepository(ObjectNode document, Path workTree, String name) {
+        forget(document, "excludeRepositories", workTree); // added by hand: no longer excluded from watch roots
         JsonNode list = document.get("repositories");
         ArrayNode repositories = list instanceof ArrayNode array ? array : document.putArray("repositories");
         return repositories.addObject().put("path", workTree.toString()).put("name", name);
@@ -91,6 +92,37 @@ public final class ConfigStore {
             for (int i = array.size() - 1; i >= 0; i--) {
                 JsonNode p = array.get(i).get("path");
                 if (p != null && Paths.canonical(Path.of(p.asText())).equals(wanted)) {
+                    array.remove(i);
+                }
+            }
+        }
+        if (underAWatchRoot(document, wanted)) {
+            // Else the next scan of the watch root would find it and watch it again.
+            forget(document, "excludeRepositories", wanted);
+            JsonNode list = document.get("excludeRepositories");
+            (list instanceof ArrayNode array ? array : document.putArray("excludeRepositories")).add(wanted.toString());
+        }
+    }
+
+    private static boolean underAWatchRoot(ObjectNode document, Path workTree) {
+        if (!(document.get("watchRoots") instanceof ArrayNode roots)) {
+            return false;
+        }
+        for (JsonNode root : roots) {
+            JsonNode p = root.get("path");
+            if (p != null && p.isTextual() && workTree.startsWith(Paths.canonical(Path.of(p.asText())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Drops {@code path} (as a real path) from the list of paths at {@code key}. */
+    private static void forget(ObjectNode document, String key, Path path) {
+        Path wanted = Paths.canonical(path);
+        if (document.get(key) instanceof ArrayNode array) {
+            for (int i = array.size() - 1; i >= 0; i--) {
+                if (array.get(i).isTextual() && Paths.canonical(Path.of(array.get(i).asText())).equals(wanted)) {
                     array.remove(i);
                 }
             }

@@ -18,12 +18,14 @@ public record Settings(
         HistorySettings history,
         Throttle throttle,
         List<WatchRoot> watchRoots,
+        List<String> excludeRepositories,
         List<RepositorySettings> repositories,
         DesktopSettings desktop) {
 
     public Settings {
         desktop = desktop == null ? DesktopSettings.defaults() : desktop;
         watchRoots = watchRoots == null ? List.of() : List.copyOf(watchRoots);
+        excludeRepositories = excludeRepositories == null ? List.of() : List.copyOf(excludeRepositories);
         repositories = repositories == null ? List.of() : List.copyOf(repositories);
     }
 
@@ -70,12 +72,20 @@ public record Settings(
      */
     public record Throttle(int minIntervalSeconds, int backoffBaseSeconds, int backoffMaxSeconds, int attentionAfterFailures) {}
 
-    /** A folder whose git repositories are all watched, found down to {@code maxDepth} levels. */
-    public record WatchRoot(String path, int maxDepth) {
+    /**
+     * A folder whose git repositories are all watched, found down to {@code maxDepth} levels,
+     * never looking inside folders named in {@code skipFolders} (dependency caches, build output).
+     */
+    public record WatchRoot(String path, int maxDepth, List<String> skipFolders) {
         public WatchRoot {
             maxDepth = maxDepth == 0 ? 3 : maxDepth;
+            skipFolders = skipFolders == null ? DEFAULT_SKIPPED_FOLDERS : List.copyOf(skipFolders);
         }
     }
+
+    /** Folders that are never someone's repository but can hold a million files. */
+    public static final List<String> DEFAULT_SKIPPED_FOLDERS = List.of("node_modules", "target", "build", "dist", "out", "vendor",
+            "venv", ".venv", "__pycache__", ".gradle", ".m2", ".cache", ".npm", ".cargo", ".rustup", "Library", "AppData", "$RECYCLE.BIN");
 
     public static final String DEFAULT_MESSAGE_TEMPLATE =
             "${summary}\n\nSynced by Tidesync from ${host} (${trigger}) at ${timestamp}.\n\n${files}";
@@ -83,12 +93,19 @@ public record Settings(
     public static Settings defaults() {
         return new Settings(true, Triggers.defaults(), new CommitSettings(DEFAULT_MESSAGE_TEMPLATE),
                 GuardSettings.defaults(), new LockSettings(600, 30), new NetworkSettings(30, TransportChoice.AUTO, false),
-                new HistorySettings(10L * 1024 * 1024, 5), new Throttle(10, 15, 1800, 5), List.of(), List.of(),
+                new HistorySettings(10L * 1024 * 1024, 5), new Throttle(10, 15, 1800, 5), List.of(), List.of(), List.of(),
                 DesktopSettings.defaults());
     }
 
     public Settings withRepositories(List<RepositorySettings> next) {
-        return new Settings(enabled, triggers, commit, guards, locks, network, history, throttle, watchRoots, next, desktop);
+        return new Settings(enabled, triggers, commit, guards, locks, network, history, throttle, watchRoots, excludeRepositories, next,
+                desktop);
+    }
+
+    /** Whether the user took {@code workTree} out of the watch roots' findings (by removing it). */
+    public boolean excluded(Path workTree) {
+        Path wanted = Paths.canonical(workTree);
+        return excludeRepositories.stream().anyMatch(p -> Paths.canonical(Path.of(p)).equals(wanted));
     }
 
     /** The repository whose work tree is {@code workTree}, compared as real paths. */

@@ -65,11 +65,30 @@ public final class SettingsReader {
         if (repositories instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
                 if (array.get(i) instanceof ObjectNode repo) {
-                    array.set(i, merge(repositoryDefaults(merged, repo), repo));
+                    ObjectNode filled = (ObjectNode) merge(repositoryDefaults(merged, repo), repo);
+                    itemDefaults(filled.get("rules"), MAPPER.createObjectNode().put("when", "always").put("changes", 1));
+                    if (filled.get("gate") instanceof ObjectNode gate && !gate.has("timeoutSeconds")) {
+                        gate.put("timeoutSeconds", 300);
+                    }
+                    array.set(i, filled);
                 }
             }
         }
+        ObjectNode root = MAPPER.createObjectNode().put("maxDepth", 3);
+        root.set("skipFolders", MAPPER.valueToTree(Settings.DEFAULT_SKIPPED_FOLDERS));
+        itemDefaults(merged.get("watchRoots"), root);
         return merged;
+    }
+
+    /** Every object in the list gets the documented defaults for the fields it leaves out. */
+    private static void itemDefaults(JsonNode list, ObjectNode defaults) {
+        if (list instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i) instanceof ObjectNode item) {
+                    array.set(i, merge(defaults, item));
+                }
+            }
+        }
     }
 
     private static ObjectNode repositoryDefaults(ObjectNode merged, ObjectNode repo) {

@@ -120,7 +120,7 @@ public final class Doctor {
                 if (lock.holder().isPresent()) {
                     warn(name + ": " + lock.file().getFileName() + " is held by running process " + lock.holder().getAsLong(), "wait for that git to finish");
                 } else {
-                    fail(name + ": " + lock.file() + " is left over (" + lock.age().toMinutes() + " min old) and blocks git",
+                    fail(name + ": " + lock.file() + " is left over (" + dev.tidesync.io.Moments.duration(lock.age()) + " old) and blocks git",
                             lock.stale() ? "the next sync clears it, or delete it yourself" : "if no git is running, delete it; Tidesync clears it after "
                                     + settings.locks().staleIndexLockSeconds() + " s");
                 }
@@ -150,7 +150,7 @@ public final class Doctor {
             RepoJournal journal = state.repository(repository.workTree().toString());
             if (!journal.conflictPaths().isEmpty()) {
                 fail(name + ": unresolved conflict in " + String.join(", ", journal.conflictPaths()),
-                        "resolve it with git (e.g. `git pull --rebase`), then `tidesync sync`");
+                        "choose what to keep with `tidesync resolve " + repository.path() + "` (or Resolve… in the tray app)");
             }
             if (journal.error() != null) {
                 warn(name + ": last sync failed: " + journal.error(), "run `tidesync sync " + repository.path() + "` to retry");

@@ -128,10 +128,9 @@ public final class Engine implements AutoCloseable {
                 ? " (other programs hold this user's inotify instances; `sudo sysctl fs.inotify.max_user_instances=1024` allows more)" : "";
     }
 
-    /** The sync that finishes whatever happened while the engine was not running. */
+    /** The sync that finishes whatever happened while the engine was not running (or a repository was not watched). */
     private SyncRequest catchUp() {
-        return settings.triggers().fileChange().enabled() ? SyncRequest.of(Action.SYNC, Trigger.FILE_CHANGE)
-                : SyncRequest.of(Action.PULL, Trigger.POLL);
+        return SyncRequest.of(settings.triggers().fileChange().enabled() ? Action.SYNC : Action.PULL, Trigger.STARTUP);
     }
 
     /** Re-reads config.json: new, removed and changed repositories and triggers take effect now. */
@@ -205,8 +204,8 @@ public final class Engine implements AutoCloseable {
     private void adoptWatchRoots() {
         List<Path> fresh = new ArrayList<>();
         for (Settings.WatchRoot root : settings.watchRoots()) {
-            for (Path found : RootScanner.repositories(Path.of(root.path()), root.maxDepth())) {
-                if (settings.repository(found).isEmpty()) {
+            for (Path found : RootScanner.repositories(Path.of(root.path()), root.maxDepth(), java.util.Set.copyOf(root.skipFolders()))) {
+                if (settings.repository(found).isEmpty() && !settings.excluded(found)) {
                     fresh.add(Paths.canonical(found));
                 }
             }
@@ -356,7 +355,8 @@ public final class Engine implements AutoCloseable {
         }
         for (RepoLane lane : lanes) {
             lane.somethingChanged("syncing was resumed", false);
-            lane.request(catchUp());
+            // A person resumed: what waited syncs now, as if asked for by hand.
+            lane.request(SyncRequest.of(settings.triggers().fileChange().enabled() ? Action.SYNC : Action.PULL, Trigger.MANUAL));
         }
     }
 

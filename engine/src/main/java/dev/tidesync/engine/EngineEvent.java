@@ -133,7 +133,7 @@ public sealed interface EngineEvent {
         }
 
         public String message() {
-            return pause.map(p -> p.until() == null ? "paused until resumed" : "paused until " + p.until()).orElse("resumed");
+            return pause.map(p -> p.until() == null ? "paused until resumed" : "paused until " + dev.tidesync.io.Moments.at(p.until(), java.time.ZoneId.systemDefault(), time)).orElse("resumed");
         }
     }
 

@@ -51,7 +51,8 @@ final class RepoLane {
     private final List<CompletableFuture<SyncOutcome>> waiting = new ArrayList<>();
     private boolean running;
     private boolean stopped;
-    private Instant lastStart;
+    /** When the last cycle that did something (or failed) started: the rate limit spaces bursts of work, not quiet polls. */
+    private Instant lastWork;
     private int failures;
     private FailureKind lastFailure;
     private Instant retryAt;
@@ -168,8 +169,8 @@ final class RepoLane {
         Instant now = context.scheduler().now();
         Instant earliest = now;
         if (!immediate) {
-            if (lastStart != null) {
-                Instant limit = lastStart.plus(context.backoff().minInterval());
+            if (lastWork != null && pending.trigger().throttled()) {
+                Instant limit = lastWork.plus(context.backoff().minInterval());
                 earliest = limit.isAfter(earliest) ? limit : earliest;
             }
             if (retryAt != null && retryAt.isAfter(earliest)) {
@@ -187,7 +188,6 @@ final class RepoLane {
         pending = null;
         waiting.clear();
         running = true;
-        lastStart = now;
         idle = new CompletableFuture<>();
         CompletableFuture<Void> done = idle;
         return () -> context.work().execute(() -> cycle(request, served, done));
@@ -218,6 +218,9 @@ final class RepoLane {
         synchronized (this) {
             running = false;
             outcome.headAfter().ifPresent(h -> lastHead = h);
+            if (outcome.result() != SyncResult.SKIPPED && !outcome.changedNothing()) {
+                lastWork = started;
+            }
             newAttention = absorb(request, outcome);
             start = next();
         }

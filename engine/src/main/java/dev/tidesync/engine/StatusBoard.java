@@ -222,7 +222,7 @@ final class StatusBoard {
 
     /** Facts not read yet, while the first sync runs: nothing is claimed about the work tree. */
     private static RepoFacts pending(RepositorySettings repository) {
-        return new RepoFacts("", 0, 0, 0, Optional.empty(), repository.remotes(), Optional.empty());
+        return new RepoFacts("", 0, 0, 0, Optional.empty(), repository.remotes(), false, List.of(), Optional.empty());
     }
 
     private State journalState() {

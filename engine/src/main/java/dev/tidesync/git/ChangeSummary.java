@@ -30,12 +30,15 @@ public record ChangeSummary(List<String> files, int added, int removed, List<Str
     /** Line counting stops past this many files; a huge change is summarized by count alone. */
     private static final int LINE_COUNT_LIMIT = 200;
 
-    /** Compares HEAD (or nothing, on an unborn branch) with the index as staged. */
-    static ChangeSummary of(Repository repo, ObjectId head, DirCache index) throws IOException {
+    /** Compares HEAD (or nothing, on an unborn branch) with the index as staged; only {@code paths} when given. */
+    static ChangeSummary of(Repository repo, ObjectId head, DirCache index, java.util.Set<String> paths) throws IOException {
         try (DiffFormatter formatter = new DiffFormatter(new ByteArrayOutputStream());
              RevWalk walk = new RevWalk(repo)) {
             formatter.setRepository(repo);
             formatter.setDetectRenames(true);
+            if (!paths.isEmpty()) {
+                formatter.setPathFilter(org.eclipse.jgit.treewalk.filter.PathFilterGroup.createFromStrings(paths));
+            }
             AbstractTreeIterator old;
             if (head == null) {
                 old = new EmptyTreeIterator();

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.jgit.api.AddCommand;
-import org.eclipse.jgit.api.ResetCommand;
+import org.eclipse.jgit.api.CommitCommand;
 import org.eclipse.jgit.api.RmCommand;
 import org.eclipse.jgit.api.errors.AbortedByHookException;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -29,35 +29,6 @@ public final class Committer {
 
     private Committer() {}
 
-    /** Puts the index entries back to HEAD's: reset for paths HEAD has, rm --cached for new ones. The files stay. */
-    private static void unstage(GitRepo repo, java.util.Set<String> paths) throws IOException, GitAPIException {
-        ObjectId head = repo.repository().resolve(Constants.HEAD);
-        ResetCommand reset = repo.git().reset();
-        RmCommand rm = repo.git().rm().setCached(true);
-        boolean anyReset = false;
-        boolean anyRm = false;
-        try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(repo.repository())) {
-            var tree = head == null ? null : walk.parseCommit(head).getTree();
-            for (String path : paths) {
-                boolean inHead = tree != null
-                        && org.eclipse.jgit.treewalk.TreeWalk.forPath(repo.repository(), path, tree) != null;
-                if (inHead) {
-                    reset.addPath(path);
-                    anyReset = true;
-                } else {
-                    rm.addFilepattern(path);
-                    anyRm = true;
-                }
-            }
-        }
-        if (anyReset) {
-            reset.call();
-        }
-        if (anyRm) {
-            rm.call();
-        }
-    }
-
     /**
      * @param message renders the message from the summary of what is staged
      * @return empty when the verdict leaves nothing to commit (or the staged result equals HEAD)
@@ -65,10 +36,10 @@ public final class Committer {
     public static Optional<Committed> commit(GitRepo repo, CommitPlan plan, Function<ChangeSummary, String> message,
                                              Identity identity) throws IOException {
         PersonIdent author = identity.person();
+        if (plan.empty()) {
+            return Optional.empty();
+        }
         try {
-            if (!plan.unstage().isEmpty()) {
-                unstage(repo, plan.unstage());
-            }
             if (!plan.paths().isEmpty()) {
                 AddCommand add = repo.git().add();
                 plan.paths().forEach(add::addFilepattern);
@@ -81,14 +52,20 @@ public final class Committer {
             }
             ObjectId head = repo.repository().resolve(Constants.HEAD);
             DirCache index = repo.repository().readDirCache();
-            ChangeSummary summary = ChangeSummary.of(repo.repository(), head, index);
+            java.util.Set<String> own = new java.util.TreeSet<>(plan.paths());
+            own.addAll(plan.deletions());
+            ChangeSummary summary = ChangeSummary.of(repo.repository(), head, index, plan.keepStaged().isEmpty() ? java.util.Set.of() : own);
             if (summary.files().isEmpty()) {
                 return Optional.empty();
             }
             // The user's commit hooks run as with git; their output is kept off our stdout (it may be JSON).
             java.io.ByteArrayOutputStream hookOutput = new java.io.ByteArrayOutputStream();
             java.io.PrintStream hooks = new java.io.PrintStream(hookOutput, true, java.nio.charset.StandardCharsets.UTF_8);
-            RevCommit commit = repo.git().commit()
+            CommitCommand command = repo.git().commit();
+            if (!plan.keepStaged().isEmpty()) {
+                own.forEach(command::setOnly); // the user's other staged entries stay staged, untouched
+            }
+            RevCommit commit = command
                     .setMessage(message.apply(summary))
                     .setAuthor(author)
                     .setCommitter(author)

@@ -125,8 +125,8 @@ public final class GitLocks {
             return "git is busy in this repository (" + name + " is held by process " + lock.holder().getAsLong()
                     + "); Tidesync will try again when it finishes";
         }
-        return name + " exists (" + lock.age().toSeconds() + " s old) and may belong to a running git; Tidesync clears it once it is "
-                + staleAfter.toSeconds() + " s old, or delete " + lock.file() + " yourself if no git is running";
+        return name + " exists (" + dev.tidesync.io.Moments.duration(lock.age()) + " old) and may belong to a running git; Tidesync clears it once it is "
+                + dev.tidesync.io.Moments.duration(staleAfter) + " old, or delete " + lock.file() + " yourself if no git is running";
     }
 
     /** A git lock is in the way. */

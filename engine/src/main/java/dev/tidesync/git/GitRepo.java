@@ -101,9 +101,21 @@ public final class GitRepo implements AutoCloseable {
         }
     }
 
-    /** How many entries the index has: the files git tracks. */
-    public int trackedFiles() throws IOException {
-        return repository.readDirCache().getEntryCount();
+    /** How many files HEAD's tree has (0 on an unborn branch): what the user last committed, whatever is staged since. */
+    public int filesAtHead() throws IOException {
+        ObjectId head = repository.resolve(Constants.HEAD);
+        if (head == null) {
+            return 0;
+        }
+        try (RevWalk walk = new RevWalk(repository); org.eclipse.jgit.treewalk.TreeWalk tree = new org.eclipse.jgit.treewalk.TreeWalk(repository)) {
+            tree.addTree(walk.parseCommit(head).getTree());
+            tree.setRecursive(true);
+            int n = 0;
+            while (tree.next()) {
+                n++;
+            }
+            return n;
+        }
     }
 
     /**

@@ -116,6 +116,23 @@ public final class Inspector {
         }
     }
 
+    /** The submodules whose own work trees have changes (edits, new files), by path: what Tidesync leaves alone. */
+    public static java.util.List<String> submodulesWithChanges(GitRepo repo) throws IOException {
+        java.util.List<String> dirty = new java.util.ArrayList<>();
+        try (org.eclipse.jgit.submodule.SubmoduleWalk walk = org.eclipse.jgit.submodule.SubmoduleWalk.forIndex(repo.repository())) {
+            while (walk.next()) {
+                try (org.eclipse.jgit.lib.Repository sub = walk.getRepository()) {
+                    if (sub != null && !org.eclipse.jgit.api.Git.wrap(sub).status().call().isClean()) {
+                        dirty.add(walk.getPath());
+                    }
+                } catch (GitAPIException | RuntimeException e) {
+                    dirty.add(walk.getPath()); // unreadable inside: say so rather than claim it is clean
+                }
+            }
+        }
+        return dirty;
+    }
+
     /**
      * Local changes; with {@code scope} only under those paths (the watcher's hint keeps status
      * cheap in large trees).

@@ -33,14 +33,15 @@ public final class Guards {
      * @param heldBack   what was kept out and why; ignored editor files and excludes are not
      *                   listed (they are never wanted)
      */
-    public record Verdict(Set<String> paths, Set<String> deletions, Set<String> unstage, List<HeldBack> heldBack) {
+    /** @param keepStaged paths the user staged that the guards held back: they stay staged, never rewritten */
+    public record Verdict(Set<String> paths, Set<String> deletions, Set<String> keepStaged, List<HeldBack> heldBack) {
         public boolean nothingToCommit() {
             return paths.isEmpty() && deletions.isEmpty();
         }
 
         /** What the committer is to do with this verdict. */
         public dev.tidesync.git.CommitPlan plan() {
-            return new dev.tidesync.git.CommitPlan(paths, deletions, unstage);
+            return new dev.tidesync.git.CommitPlan(paths, deletions, keepStaged);
         }
     }
 
@@ -51,12 +52,12 @@ public final class Guards {
     }
 
     /**
-     * @param trackedFiles how many files HEAD's index tracks, for the mass-deletion rule
+     * @param trackedAtHead how many files HEAD's tree has, for the mass-deletion rule (asked only when files vanished)
      */
-    public Verdict judge(Path workTree, LocalChanges changes, int trackedFiles) throws IOException {
+    public Verdict judge(Path workTree, LocalChanges changes, java.util.function.IntSupplier trackedAtHead) throws IOException {
         Set<String> paths = new TreeSet<>();
         Set<String> deletions = new TreeSet<>();
-        Set<String> unstage = new TreeSet<>();
+        Set<String> keepStaged = new TreeSet<>();
         List<HeldBack> held = new ArrayList<>();
 
         Set<String> candidates = new TreeSet<>(changes.untracked());
@@ -81,20 +82,21 @@ public final class Guards {
                     held.add(new HeldBack(path, reason.get()));
                 }
                 if (changes.staged().contains(path)) {
-                    unstage.add(path);
+                    keepStaged.add(path);
                 }
             }
         }
 
         if (!vanished.isEmpty()) {
             GuardSettings.MassDeletion rule = settings.massDeletion();
+            int trackedFiles = rule.enabled() && vanished.size() >= rule.minFiles() ? trackedAtHead.getAsInt() : 0;
             if (rule.enabled() && vanished.size() >= rule.minFiles() && trackedFiles > 0
                     && (double) vanished.size() / trackedFiles > rule.fraction()) {
                 for (String path : vanished) {
                     held.add(new HeldBack(path, vanished.size() + " of " + trackedFiles
                             + " tracked files vanished at once (an unmounted drive?); deletions are not committed until you confirm them with git"));
                     if (changes.staged().contains(path)) {
-                        unstage.add(path);
+                        keepStaged.add(path);
                     }
                 }
             } else {
@@ -106,13 +108,13 @@ public final class Guards {
                 }
             }
         }
-        return new Verdict(paths, deletions, unstage, List.copyOf(held));
+        return new Verdict(paths, deletions, keepStaged, List.copyOf(held));
     }
 
     /** Empty: commit it. A blank reason: skip silently. Otherwise: hold back, and say why. */
     private Optional<String> skipReason(String path, Path file) throws IOException {
-        if (EditorFiles.isEditorFile(path) || excludes.matches(path)) {
-            return Optional.of("");
+        if (EditorFiles.isEditorFile(path) || excludes.matches(path) || path.equals(dev.tidesync.model.FreezeMarker.NAME)) {
+            return Optional.of(""); // the freeze marker is the user's switch, not their work
         }
         if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             long size = Files.size(file);

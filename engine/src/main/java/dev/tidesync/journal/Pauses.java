@@ -43,7 +43,7 @@ public final class Pauses {
     }
 
     private static String until(Pause pause) {
-        return pause.until() == null ? "" : " until " + pause.until();
+        return pause.until() == null ? "" : " until " + dev.tidesync.io.Moments.at(pause.until());
     }
 
     /** Ends one repository's pause, or (empty) the global pause and every repository's. */

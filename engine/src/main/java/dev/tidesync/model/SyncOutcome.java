@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param commitsIn    remote commits brought into the branch
  * @param commitsOut   local commits published to the primary remote
  * @param notes        things worth knowing that did not fail the sync (a stale lock cleared…)
+ * @param steps        each step's time and what it did, in order
  */
 public record SyncOutcome(
         Path repository,
@@ -34,7 +35,21 @@ public record SyncOutcome(
         Optional<String> backupRef,
         List<String> notes,
         Instant started,
-        Duration duration) {
+        Duration duration,
+        List<StepTime> steps) {
+
+    public SyncOutcome {
+        steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+
+    /** An outcome without step times (one that did not run the cycle, or a spec's). */
+    public SyncOutcome(Path repository, String name, Trigger trigger, Action action, SyncResult result, String message,
+                       Optional<Failure> failure, Optional<String> commit, List<String> committed, int commitsIn, int commitsOut,
+                       List<HeldBack> heldBack, List<String> conflictPaths, Optional<String> headBefore, Optional<String> headAfter,
+                       Optional<String> backupRef, List<String> notes, Instant started, Duration duration) {
+        this(repository, name, trigger, action, result, message, failure, commit, committed, commitsIn, commitsOut, heldBack, conflictPaths,
+                headBefore, headAfter, backupRef, notes, started, duration, List.of());
+    }
 
     /** A sync that did not run, and why. */
     public static SyncOutcome skipped(Path workTree, String name, SyncRequest request, Instant at, String why) {

@@ -20,11 +20,11 @@ public record SyncRequest(Action action, Trigger trigger, boolean dryRun, Option
 
     /**
      * One request doing what both asked: different actions make a full sync, scopes are joined
-     * (no scope wins), and the trigger of a person waiting wins over a background one.
+     * (no scope wins), and the trigger that says most about why it runs names it ({@link Trigger#weight}).
      */
     public SyncRequest merge(SyncRequest other) {
         Action a = action == other.action ? action : Action.SYNC;
-        Trigger t = other.trigger.immediate() && !trigger.immediate() ? other.trigger : trigger;
+        Trigger t = other.trigger.weight() > trigger.weight() ? other.trigger : trigger;
         Optional<Set<String>> scope = Optional.empty();
         if (changedPaths.isPresent() && other.changedPaths.isPresent()) {
             Set<String> joined = new java.util.TreeSet<>(changedPaths.get());

@@ -13,7 +13,9 @@ public enum Trigger {
     LOCAL_COMMIT("localCommit"),
     POLL("poll"),
     MANUAL("manual"),
-    SCHEDULE("schedule");
+    SCHEDULE("schedule"),
+    /** The catch-up sync when the engine starts: whatever happened while it was not running. */
+    STARTUP("startup");
 
     private final String id;
 
@@ -26,9 +28,34 @@ public enum Trigger {
         return id;
     }
 
-    /** Triggers a person asked for right now: they skip the rate limit and wake a repository that needs attention. */
+    /** Triggers a person asked for right now: they skip the rate limit and the backoff, and wake a repository that needs attention. */
     public boolean immediate() {
         return this == MANUAL || this == SESSION_START || this == SESSION_END;
+    }
+
+    /**
+     * Background triggers that come in bursts (edits, polls, the schedule, the catch-up), which the
+     * rate limit spaces out. A commit made by hand and an agent's prompt or checkpoint go at once.
+     */
+    public boolean throttled() {
+        return this == FILE_CHANGE || this == POLL || this == SCHEDULE || this == STARTUP;
+    }
+
+    /**
+     * When two requests become one cycle, the one that says most about why it runs names it: a
+     * person over an agent over a hand-made commit over an edit over the catch-up over the
+     * schedule over a poll. So an edit that waited out the rate limit behind a poll is an edit.
+     */
+    public int weight() {
+        return switch (this) {
+            case MANUAL, SESSION_START, SESSION_END -> 6;
+            case USER_PROMPT, CHECKPOINT -> 5;
+            case LOCAL_COMMIT -> 4;
+            case FILE_CHANGE -> 3;
+            case STARTUP -> 2;
+            case SCHEDULE -> 1;
+            case POLL -> 0;
+        };
     }
 
     @JsonCreator
@@ -38,6 +65,6 @@ public enum Trigger {
                 return t;
             }
         }
-        throw new IllegalArgumentException("'" + id + "' is not a trigger; use sessionStart, sessionEnd, userPrompt, checkpoint, fileChange, localCommit, poll, manual or schedule");
+        throw new IllegalArgumentException("'" + id + "' is not a trigger; use sessionStart, sessionEnd, userPrompt, checkpoint, fileChange, localCommit, poll, manual, schedule or startup");
     }
 }

@@ -21,6 +21,11 @@ public sealed interface RepoState {
         public String id() { return "paused"; }
     }
 
+    /** A freeze marker ({@code .tidesync-freeze}) in the work tree holds it until the file is deleted. */
+    record Frozen() implements RepoState {
+        public String id() { return "frozen"; }
+    }
+
     record Syncing() implements RepoState {
         public String id() { return "syncing"; }
     }
@@ -33,6 +38,11 @@ public sealed interface RepoState {
         public String id() { return "error"; }
     }
 
+    /** Submodules whose own work trees have changes: Tidesync does not sync inside a submodule. */
+    record SubmoduleChanges(List<String> submodules) implements RepoState {
+        public String id() { return "submodule-changes"; }
+    }
+
     record Dirty(int files) implements RepoState {
         public String id() { return "dirty"; }
     }
@@ -43,6 +53,11 @@ public sealed interface RepoState {
 
     record Behind(int commits) implements RepoState {
         public String id() { return "behind"; }
+    }
+
+    /** Nothing to sync with: no remote configured and no upstream. Changes are committed locally. */
+    record LocalOnly() implements RepoState {
+        public String id() { return "local-only"; }
     }
 
     record Synced() implements RepoState {

@@ -1,5 +1,6 @@
 package dev.tidesync.status;
 
+import dev.tidesync.model.FreezeMarker;
 import dev.tidesync.config.RepositorySettings;
 import dev.tidesync.config.Settings;
 import dev.tidesync.git.GitRepo;
@@ -11,6 +12,7 @@ import dev.tidesync.journal.Pause;
 import dev.tidesync.journal.RepoJournal;
 import dev.tidesync.journal.State;
 import dev.tidesync.sync.SyncService;
+import dev.tidesync.io.Phrases;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,8 +46,13 @@ public final class StatusReader {
             Snapshot snap = Inspector.inspect(repo, repository.remotes());
             List<String> remotes = repository.remotes().isEmpty()
                     ? snap.upstream().map(u -> List.of(u.remote())).orElse(List.of()) : repository.remotes();
-            return new RepoFacts(snap.branchName(), snap.ahead(), snap.behind(), snap.changes().all().size(), snap.operation(),
-                    remotes, Optional.empty());
+            List<String> submodules = Inspector.submodulesWithChanges(repo);
+            java.util.Set<String> changed = new java.util.TreeSet<>(snap.changes().all());
+            changed.remove(FreezeMarker.NAME); // the marker is the user's switch, never a change to commit
+            changed.removeAll(submodules);
+            boolean frozen = java.nio.file.Files.exists(repo.workTree().resolve(FreezeMarker.NAME));
+            return new RepoFacts(snap.branchName(), snap.ahead(), snap.behind(), changed.size(), snap.operation(), remotes, frozen,
+                    submodules, Optional.empty());
         } catch (NotARepositoryException | IOException e) {
             return RepoFacts.unreadable(e.getMessage(), repository.remotes());
         }
@@ -77,6 +84,9 @@ public final class StatusReader {
         if (pause.isPresent()) {
             return new RepoState.Paused(pause.get().until());
         }
+        if (facts.frozen()) {
+            return new RepoState.Frozen();
+        }
         if (syncing) {
             return new RepoState.Syncing();
         }
@@ -90,8 +100,14 @@ public final class StatusReader {
         if (facts.operation().isPresent()) {
             return new RepoState.Error("unsafe_state", facts.operation().get());
         }
+        if (!facts.submodules().isEmpty()) {
+            return new RepoState.SubmoduleChanges(facts.submodules());
+        }
         if (facts.dirtyFiles() > 0) {
             return new RepoState.Dirty(facts.dirtyFiles());
+        }
+        if (facts.remotes().isEmpty()) {
+            return new RepoState.LocalOnly();
         }
         if (facts.ahead() > 0) {
             return new RepoState.Ahead(facts.ahead());
@@ -102,15 +118,19 @@ public final class StatusReader {
         return new RepoState.Synced();
     }
 
-    private static String message(RepoState s, RepoJournal journal) {
+    private String message(RepoState s, RepoJournal journal) {
         return switch (s) {
             case RepoState.Disabled d -> "Tidesync is disabled";
-            case RepoState.Paused p -> p.until() == null ? "Paused until resumed" : "Paused until " + p.until();
+            case RepoState.Paused p -> p.until() == null ? "Paused until resumed" : "Paused until " + dev.tidesync.io.Moments.at(p.until(), clock.getZone(), clock.instant());
+            case RepoState.Frozen f -> "Frozen by " + FreezeMarker.NAME + "; delete that file to let Tidesync sync it again";
             case RepoState.Syncing y -> "Syncing now";
             case RepoState.Conflict c -> journal.lastSync() != null ? journal.lastSync().message()
                     : "Conflict in " + String.join(", ", c.paths());
             case RepoState.Error e -> e.message();
+            case RepoState.SubmoduleChanges m -> Phrases.firstAndMore(m.submodules(), 3) + (m.submodules().size() == 1 ? " has" : " have")
+                    + " changes Tidesync does not sync (it never commits inside a submodule); commit and push them there";
             case RepoState.Dirty d -> d.files() + (d.files() == 1 ? " file" : " files") + " changed locally";
+            case RepoState.LocalOnly l -> "No remote to sync with: changes are committed here only; add one with `git remote add origin URL`";
             case RepoState.Ahead a -> a.commits() + (a.commits() == 1 ? " commit" : " commits") + " not pushed yet";
             case RepoState.Behind b -> b.commits() + (b.commits() == 1 ? " commit" : " commits") + " to pull";
             case RepoState.Synced ok -> journal.heldBack().isEmpty() ? "Up to date"

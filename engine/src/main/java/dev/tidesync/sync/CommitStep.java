@@ -28,6 +28,14 @@ final class CommitStep {
         static final Committed NOTHING = new Committed(Optional.empty(), List.of(), List.of(), List.of());
     }
 
+    private static int filesAtHead(Cycle c) {
+        try {
+            return c.repo.filesAtHead();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     StepResult<Committed> run(Cycle c, Snapshot snapshot) throws IOException {
         if (!c.request.action().commits() || !c.repository.mode().commits() || snapshot.changes().isEmpty()) {
             return StepResult.done(Committed.NOTHING);
@@ -47,12 +55,15 @@ final class CommitStep {
             }
         }
         Guards guards = new Guards(c.repository.guards(), c.repository.excludes());
-        Guards.Verdict verdict = guards.judge(c.repo.workTree(), changes, c.repo.trackedFiles());
-        if (verdict.nothingToCommit() && verdict.unstage().isEmpty()) {
+        Guards.Verdict verdict = guards.judge(c.repo.workTree(), changes, () -> filesAtHead(c));
+        if (verdict.nothingToCommit()) {
             return StepResult.done(new Committed(Optional.empty(), List.of(), verdict.heldBack(), notes));
         }
         if (c.request.dryRun()) {
-            notes.add("Would commit " + (verdict.paths().size() + verdict.deletions().size()) + " files");
+            java.util.List<String> would = new ArrayList<>(verdict.paths());
+            verdict.deletions().forEach(d -> would.add(d + " (deleted)"));
+            notes.add("Would commit " + dev.tidesync.io.Phrases.plural(would.size(), "file") + ": " + dev.tidesync.io.Phrases.firstAndMore(
+                    would.stream().sorted().toList(), 20));
             return StepResult.done(new Committed(Optional.empty(), List.of(), verdict.heldBack(), notes));
         }
         Optional<String> refused = CommitConditions.refusal(c.repo, c.gitConfig());

@@ -4,14 +4,15 @@ import dev.tidesync.git.Transport;
 import dev.tidesync.git.Transport.FetchResult;
 import dev.tidesync.model.Failure;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Fetches every remote; the primary's failure ends the cycle, a mirror's is reported at the end. */
 final class FetchStep {
 
-    /** @param mirrorFailures the mirrors that could not be fetched (reported at the end; the primary's failure stops the cycle) */
-    record Fetched(List<Failure> mirrorFailures) {}
+    /** @param mirrorFailures the mirrors that could not be fetched, by name (the primary's failure stops the cycle) */
+    record Fetched(Map<String, Failure> mirrorFailures) {}
 
     private final Transport transport;
 
@@ -20,7 +21,7 @@ final class FetchStep {
     }
 
     StepResult<Fetched> run(Cycle c, List<String> remotes) throws IOException {
-        List<Failure> mirrors = new ArrayList<>();
+        Map<String, Failure> mirrors = new LinkedHashMap<>();
         for (int i = 0; i < remotes.size(); i++) {
             switch (transport.fetch(c.repo, remotes.get(i), c.networkTimeout())) {
                 case FetchResult.Fetched fetched -> { }
@@ -28,10 +29,10 @@ final class FetchStep {
                     if (i == 0) {
                         return StepResult.failed(failed.failure());
                     }
-                    mirrors.add(failed.failure());
+                    mirrors.put(remotes.get(i), failed.failure());
                 }
             }
         }
-        return StepResult.done(new Fetched(List.copyOf(mirrors)));
+        return StepResult.done(new Fetched(mirrors));
     }
 }

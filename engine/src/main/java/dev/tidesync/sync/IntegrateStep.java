@@ -60,7 +60,8 @@ final class IntegrateStep {
                     Optional.of(moved.backupRef()).filter(r -> !r.isEmpty())));
             case Integration.Conflict conflict -> StepResult.stop(SyncResult.CONFLICT, "Conflict in " + name + ": "
                     + Phrases.firstAndMore(conflict.paths(), 3, "file") + " changed both here and on " + upstream.get().shortName()
-                    + "; your files are untouched and nothing was pushed. Resolve with `git pull --rebase` or keep one side",
+                    + "; your files are untouched and nothing was pushed. Choose what to keep with `tidesync resolve " + c.repository.path()
+                    + "` (or Resolve… in the tray app)",
                     conflict.paths());
             case Integration.Blocked blocked -> StepResult.stop(SyncResult.CONFLICT, "Not pulling into " + name
                     + ": incoming changes touch " + Phrases.firstAndMore(blocked.paths(), 3, "file")

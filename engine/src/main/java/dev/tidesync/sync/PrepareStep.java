@@ -30,7 +30,7 @@ final class PrepareStep {
         try {
             for (GitLocks.LockInfo cleared : locks.clear(c.repo, c.repo.branchRef(), Duration.ofSeconds(c.settings.locks().waitSeconds()))) {
                 notes.add("Cleared a stale " + cleared.file().getFileName() + " left by a git that is no longer running ("
-                        + cleared.age().toMinutes() + " min old)");
+                        + dev.tidesync.io.Moments.duration(cleared.age()) + " old)");
             }
         } catch (GitLocks.LockedException e) {
             return StepResult.failed(Failure.of(FailureKind.LOCKED, e.getMessage()));

@@ -8,7 +8,9 @@ import dev.tidesync.model.Failure;
 import dev.tidesync.model.Failure.FailureKind;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,10 +20,11 @@ import java.util.Optional;
 final class PushStep {
 
     /**
-     * What went out: commits published to the primary, whether the gate passed (it runs once a
-     * cycle, however many rounds and remotes), the mirrors that failed, and notes.
+     * What went out: commits published to the primary and to each mirror, whether the gate passed
+     * (it runs once a cycle, however many rounds and remotes), the mirrors that failed, and notes.
      */
-    record Pushed(int commitsOut, boolean gatePassed, List<Failure> mirrorFailures, List<String> notes) {}
+    record Pushed(int commitsOut, Map<String, Integer> mirrorsPushed, boolean gatePassed, Map<String, Failure> mirrorFailures,
+                  List<String> notes) {}
 
     private final Transport transport;
 
@@ -31,7 +34,7 @@ final class PushStep {
 
     /** @param gatePassed whether an earlier round of this cycle already passed the gate */
     StepResult<Pushed> run(Cycle c, Snapshot snapshot, boolean gatePassed) throws IOException {
-        Pushed nothing = new Pushed(0, gatePassed, List.of(), List.of());
+        Pushed nothing = new Pushed(0, Map.of(), gatePassed, Map.of(), List.of());
         List<String> remotes = c.remotes(snapshot);
         if (!c.request.action().pushes() || !c.repository.mode().pushes() || c.request.dryRun() || remotes.isEmpty()) {
             return StepResult.done(nothing);
@@ -45,7 +48,8 @@ final class PushStep {
         Upstream primary = c.primaryUpstream(snapshot).orElseThrow();
         int commitsOut = 0;
         boolean gate = gatePassed;
-        List<Failure> mirrors = new ArrayList<>();
+        Map<String, Failure> mirrors = new LinkedHashMap<>();
+        Map<String, Integer> mirrorsPushed = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         for (int i = 0; i < remotes.size(); i++) {
             String remote = remotes.get(i);
@@ -67,6 +71,9 @@ final class PushStep {
             boolean isPrimary = i == 0;
             switch (result) {
                 case PushResult.Pushed pushed -> {
+                    if (!isPrimary && pushed.changed()) {
+                        mirrorsPushed.put(remote, ahead);
+                    }
                     if (isPrimary) {
                         commitsOut += pushed.changed() ? ahead : 0;
                         if (!primary.configured() && c.repo.trackUpstreamIfUnset(branchRef, primary.remote(), primary.remoteBranch())) {
@@ -82,7 +89,7 @@ final class PushStep {
                         }
                         return new StepResult.Retry<>();
                     }
-                    mirrors.add(Failure.of(FailureKind.REJECTED, "The mirror " + remote
+                    mirrors.put(remote, Failure.of(FailureKind.REJECTED, "The mirror " + remote
                             + " has commits the primary remote lacks, so it was not updated; reconcile it by hand"));
                 }
                 case PushResult.Rejected rejected -> {
@@ -94,16 +101,16 @@ final class PushStep {
                     if (isPrimary) {
                         return StepResult.failed(failure);
                     }
-                    mirrors.add(failure);
+                    mirrors.put(remote, failure);
                 }
                 case PushResult.Failed failed -> {
                     if (isPrimary) {
                         return StepResult.failed(failed.failure());
                     }
-                    mirrors.add(failed.failure());
+                    mirrors.put(remote, failed.failure());
                 }
             }
         }
-        return StepResult.done(new Pushed(commitsOut, gate, List.copyOf(mirrors), List.copyOf(notes)));
+        return StepResult.done(new Pushed(commitsOut, mirrorsPushed, gate, mirrors, List.copyOf(notes)));
     }
 }

@@ -12,6 +12,7 @@ import dev.tidesync.model.Action;
 import dev.tidesync.model.Failure;
 import dev.tidesync.model.Failure.FailureKind;
 import dev.tidesync.model.HeldBack;
+import dev.tidesync.model.StepTime;
 import dev.tidesync.model.SyncOutcome;
 import dev.tidesync.model.SyncRequest;
 import dev.tidesync.model.SyncResult;
@@ -21,7 +22,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -61,10 +64,20 @@ public final class SyncCycle {
         List<String> committed = List.of();
         final List<HeldBack> heldBack = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
-        List<Failure> mirrorFailures = List.of();
+        Map<String, Failure> mirrorFailures = Map.of();
+        Map<String, Integer> mirrorsPushed = Map.of();
         int commitsIn;
         int commitsOut;
         Optional<String> backupRef = Optional.empty();
+        final List<StepTime> steps = new ArrayList<>();
+        long stepStarted = System.nanoTime();
+
+        /** Notes the step just finished and starts the clock for the next. */
+        void step(String name, String detail) {
+            long now = System.nanoTime();
+            steps.add(new StepTime(name, (now - stepStarted) / 1_000_000, detail));
+            stepStarted = now;
+        }
     }
 
     public SyncOutcome run(GitRepo repo, RepositorySettings repository, Settings settings, SyncRequest request) {
@@ -92,6 +105,8 @@ public final class SyncCycle {
                     t.snapshot = d.value().snapshot();
                     t.headBefore = t.snapshot.head();
                     t.notes.addAll(d.value().notes());
+                    t.step("prepare", Phrases.plural(t.snapshot.changes().all().size(), "changed file") + ", " + t.snapshot.ahead() + " ahead, "
+                            + t.snapshot.behind() + " behind");
                 }
             }
             switch (commit.run(c, t.snapshot)) {
@@ -104,6 +119,9 @@ public final class SyncCycle {
                     t.committed = d.value().files();
                     t.heldBack.addAll(d.value().heldBack());
                     t.notes.addAll(d.value().notes());
+                    t.step("commit", (t.committed.isEmpty() ? "nothing committed" : Phrases.firstAndMore(t.committed, 10))
+                            + (t.heldBack.isEmpty() ? "" : "; held back " + Phrases.firstAndMore(t.heldBack.stream()
+                                    .map(h -> h.path() + " (" + h.reason() + ")").toList(), 10)));
                 }
             }
             if (c.request.dryRun()) {
@@ -116,8 +134,8 @@ public final class SyncCycle {
                 }
             }
             if (!t.mirrorFailures.isEmpty()) {
-                Failure first = t.mirrorFailures.getFirst();
-                String all = t.mirrorFailures.stream().map(Failure::sentence).distinct().collect(Collectors.joining("; "));
+                Failure first = t.mirrorFailures.values().iterator().next();
+                String all = t.mirrorFailures.values().stream().map(Failure::sentence).distinct().collect(Collectors.joining("; "));
                 return outcome(c, t, new Ending(SyncResult.FAILED, summary(t) + ", but a mirror failed: " + all,
                         Optional.of(new Failure(first.kind(), all)), List.of()));
             }
@@ -143,13 +161,17 @@ public final class SyncCycle {
         }
         boolean gatePassed = false;
         for (int attempt = 1; attempt <= PUSH_ATTEMPTS; attempt++) {
-            List<Failure> mirrors = new ArrayList<>();
+            Map<String, Failure> mirrors = new LinkedHashMap<>();
             switch (fetch.run(c, remotes)) {
                 case StepResult.Stop<FetchStep.Fetched> s -> {
                     return Optional.of(outcome(c, t, s.ending()));
                 }
                 case StepResult.Retry<FetchStep.Fetched> r -> throw new IllegalStateException("fetch does not retry");
-                case StepResult.Done<FetchStep.Fetched> d -> mirrors.addAll(d.value().mirrorFailures());
+                case StepResult.Done<FetchStep.Fetched> d -> {
+                    mirrors.putAll(d.value().mirrorFailures());
+                    t.step("fetch", String.join(", ", remotes) + (d.value().mirrorFailures().isEmpty() ? ""
+                            : "; failed: " + String.join(", ", d.value().mirrorFailures().keySet())));
+                }
             }
             switch (integrate.run(c, t.snapshot)) {
                 case StepResult.Stop<IntegrateStep.Integrated> s -> {
@@ -159,6 +181,8 @@ public final class SyncCycle {
                 case StepResult.Done<IntegrateStep.Integrated> d -> {
                     t.commitsIn += d.value().commitsIn();
                     d.value().backupRef().ifPresent(ref -> t.backupRef = Optional.of(ref));
+                    t.step("integrate", d.value().commitsIn() == 0 ? "nothing new" : Phrases.plural(d.value().commitsIn(), "commit") + " in, "
+                            + c.repository.integrate().label());
                 }
             }
             switch (push.run(c, t.snapshot, gatePassed)) {
@@ -166,6 +190,7 @@ public final class SyncCycle {
                     return Optional.of(outcome(c, t, s.ending()));
                 }
                 case StepResult.Retry<PushStep.Pushed> r -> {
+                    t.step("push", "the remote moved meanwhile: again");
                     if (attempt == PUSH_ATTEMPTS) {
                         return Optional.of(outcome(c, t, Ending.failed(Failure.of(FailureKind.REJECTED, "The remote kept moving while "
                                 + name + " was being pushed; Tidesync will try again shortly"))));
@@ -175,8 +200,14 @@ public final class SyncCycle {
                 case StepResult.Done<PushStep.Pushed> d -> {
                     t.commitsOut += d.value().commitsOut();
                     t.notes.addAll(d.value().notes());
-                    mirrors.addAll(d.value().mirrorFailures());
-                    t.mirrorFailures = List.copyOf(mirrors);
+                    d.value().mirrorsPushed().keySet().forEach(mirrors::remove); // it took the commits: whatever the fetch said
+                    mirrors.putAll(d.value().mirrorFailures()); // one sentence a mirror: the push's, when it failed too
+                    t.mirrorFailures = Map.copyOf(mirrors);
+                    t.mirrorsPushed = Map.copyOf(d.value().mirrorsPushed());
+                    t.step("push", d.value().commitsOut() == 0 && d.value().mirrorsPushed().isEmpty() ? "nothing to send"
+                            : Phrases.plural(d.value().commitsOut(), "commit") + " to " + remotes.getFirst()
+                            + d.value().mirrorsPushed().entrySet().stream().map(e -> ", " + Phrases.plural(e.getValue(), "commit") + " to "
+                                    + e.getKey()).collect(Collectors.joining()));
                 }
             }
             break;
@@ -210,6 +241,8 @@ public final class SyncCycle {
         if (t.commitsOut > 0) {
             parts.add("pushed " + Phrases.plural(t.commitsOut, "commit"));
         }
+        t.mirrorsPushed.forEach((mirror, n) -> parts.add(t.commitsOut == n ? "also to " + mirror
+                : "pushed " + Phrases.plural(n, "commit") + " to " + mirror));
         String s = String.join(", ", parts);
         String text = s.isEmpty() ? "Up to date" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
         if (!t.heldBack.isEmpty()) {
@@ -238,6 +271,6 @@ public final class SyncCycle {
         return new SyncOutcome(c.repo.workTree(), c.repository.name(), c.request.trigger(), c.request.action(), ending.result(),
                 ending.message(), ending.failure(), t.commit, t.committed, t.commitsIn, t.commitsOut, List.copyOf(t.heldBack),
                 List.copyOf(ending.conflictPaths()), t.headBefore, headAfter, t.backupRef, List.copyOf(t.notes), c.started,
-                Duration.between(c.started, clock.instant()));
+                Duration.between(c.started, clock.instant()), List.copyOf(t.steps));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tidesync.sync;
 
+import dev.tidesync.model.FreezeMarker;
 import dev.tidesync.model.SyncOutcome;
 import dev.tidesync.model.SyncRequest;
 import dev.tidesync.model.Trigger;
@@ -45,12 +46,6 @@ public final class SyncService {
         this.cycle = new SyncCycle(git, clock, host);
     }
 
-    /** A file in the work tree's root that pauses the repository for as long as it exists (never committed). */
-    public static final String FREEZE_MARKER = ".tidesync-freeze";
-
-    public static Path freezeMarker(RepositorySettings repository) {
-        return repository.workTree().resolve(FREEZE_MARKER);
-    }
 
     /** The lock every Tidesync process takes before touching the repository. */
     public static Path lockFile(GitRepo repo) {
@@ -95,8 +90,8 @@ public final class SyncService {
         if (!settings.enabled()) {
             return Optional.of("Tidesync is disabled; enable it with `tidesync enable`");
         }
-        if (java.nio.file.Files.exists(freezeMarker(repository))) {
-            return Optional.of(repository.name() + " is frozen by " + FREEZE_MARKER + "; delete that file to let Tidesync sync it again");
+        if (java.nio.file.Files.exists(FreezeMarker.in(repository.workTree()))) {
+            return Optional.of(repository.name() + " is frozen by " + FreezeMarker.NAME + "; delete that file to let Tidesync sync it again");
         }
         return pauses.holding(repository, clock.instant());
     }
@@ -112,6 +107,7 @@ public final class SyncService {
             case POLL -> t.poll().enabled();
             case MANUAL -> t.manual().enabled();
             case SCHEDULE -> t.schedule().enabled();
+            case STARTUP -> t.fileChange().enabled() || t.poll().enabled();
         };
     }
 

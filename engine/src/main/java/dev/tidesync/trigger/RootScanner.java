@@ -18,13 +18,10 @@ import java.util.Set;
  */
 public final class RootScanner {
 
-    /** Folders that are never someone's repository but can hold a million files. */
-    static final Set<String> SKIPPED = Set.of("node_modules", "target", "build", "dist", "out", "vendor", "venv", ".venv",
-            "__pycache__", ".gradle", ".m2", ".cache", ".npm", ".cargo", ".rustup", "Library", "AppData", "$RECYCLE.BIN");
-
     private RootScanner() {}
 
-    public static List<Path> repositories(Path root, int maxDepth) {
+    /** The repositories under {@code root}, {@code maxDepth} levels down, never inside a folder named in {@code skipped}. */
+    public static List<Path> repositories(Path root, int maxDepth, Set<String> skipped) {
         List<Path> found = new ArrayList<>();
         if (!Files.isDirectory(root)) {
             return found;
@@ -34,7 +31,7 @@ public final class RootScanner {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    if (!dir.equals(root) && (SKIPPED.contains(name) || name.startsWith("."))) {
+                    if (!dir.equals(root) && (skipped.contains(name) || name.startsWith("."))) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     if (Files.exists(dir.resolve(".git"))) {

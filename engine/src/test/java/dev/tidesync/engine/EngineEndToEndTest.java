@@ -1,5 +1,6 @@
 package dev.tidesync.engine;
 
+import dev.tidesync.model.FreezeMarker;
 import static dev.tidesync.fixture.GitFixture.git;
 import static dev.tidesync.fixture.GitFixture.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,16 +151,16 @@ class EngineEndToEndTest {
         start("""
                 {"fileChange": {"inactivityMs": 200}, "poll": {"intervalSeconds": 3600}}""");
 
-        write(laptop, SyncService.FREEZE_MARKER, "");
+        write(laptop, FreezeMarker.NAME, "");
         write(laptop, "while-frozen.md", "stay local\n");
         Await.until("the frozen repository's sync was skipped", LIMIT, () -> events.stream()
                 .anyMatch(e -> e instanceof EngineEvent.SyncFinished f && f.outcome().message().contains("frozen")));
         assertThat(fx.remoteFile("while-frozen.md")).isNull();
 
-        Files.delete(laptop.resolve(SyncService.FREEZE_MARKER));
+        Files.delete(laptop.resolve(FreezeMarker.NAME));
         write(laptop, "while-frozen.md", "now go\n");
 
         Await.until("the remote has the file once thawed", LIMIT, () -> "now go\n".equals(fx.remoteFile("while-frozen.md")));
-        assertThat(fx.remoteFile(SyncService.FREEZE_MARKER)).isNull(); // the marker itself is never committed
+        assertThat(fx.remoteFile(FreezeMarker.NAME)).isNull(); // the marker itself is never committed
     }
 }

@@ -131,7 +131,7 @@ class EngineTimingTest {
         again.start();
 
         assertThat(runs).extracting(Run::repository).containsExactlyInAnyOrder("notes", "dotfiles");
-        assertThat(runs).allSatisfy(r -> assertThat(r.request()).isEqualTo(SyncRequest.of(Action.SYNC, Trigger.FILE_CHANGE)));
+        assertThat(runs).allSatisfy(r -> assertThat(r.request()).isEqualTo(SyncRequest.of(Action.SYNC, Trigger.STARTUP)));
     }
 
     @Test
@@ -155,6 +155,7 @@ class EngineTimingTest {
 
     @Test
     void automaticCyclesOfOneRepositoryStartAtLeastTheRateLimitApart() {
+        behaviour.put("notes", (q, n) -> n == 1 ? pulled(notes, "notes", q) : ok(notes, "notes", q));
         engine.submit(notes, SyncRequest.of(Action.PULL, Trigger.POLL));
         time.advance(Duration.ofSeconds(2));
         engine.submit(notes, SyncRequest.scoped(Action.SYNC, Trigger.FILE_CHANGE, Set.of("a.md")));
@@ -165,6 +166,37 @@ class EngineTimingTest {
 
         assertThat(runsOf("notes")).hasSize(2);
         assertThat(runsOf("notes").get(1).at()).isEqualTo(t0.plusSeconds(10));
+    }
+
+    @Test
+    void anEditAfterACycleThatFoundNothingToDoGoesAtOnce() {
+        engine.submit(notes, SyncRequest.of(Action.PULL, Trigger.POLL)); // up to date: nothing done
+        time.advance(Duration.ofSeconds(1));
+        engine.submit(notes, SyncRequest.scoped(Action.SYNC, Trigger.FILE_CHANGE, Set.of("a.md")));
+
+        assertThat(runsOf("notes")).hasSize(2);
+        assertThat(runsOf("notes").get(1).at()).isEqualTo(t0.plusSeconds(1));
+    }
+
+    @Test
+    void aCommitMadeByHandGoesOutAtOnceEvenRightAfterAPull() {
+        behaviour.put("notes", (q, n) -> n == 1 ? pulled(notes, "notes", q) : ok(notes, "notes", q));
+        engine.submit(notes, SyncRequest.of(Action.PULL, Trigger.POLL));
+        engine.submit(notes, SyncRequest.of(Action.SYNC, Trigger.LOCAL_COMMIT));
+
+        assertThat(runsOf("notes")).extracting(r -> r.request().trigger()).containsExactly(Trigger.POLL, Trigger.LOCAL_COMMIT);
+        assertThat(runsOf("notes").get(1).at()).isEqualTo(t0);
+    }
+
+    @Test
+    void anEditThatWaitedBehindAPollIsRecordedAsAnEdit() {
+        behaviour.put("notes", (q, n) -> n == 1 ? pulled(notes, "notes", q) : ok(notes, "notes", q));
+        engine.submit(notes, SyncRequest.of(Action.PULL, Trigger.POLL));
+        engine.submit(notes, SyncRequest.scoped(Action.SYNC, Trigger.FILE_CHANGE, Set.of("a.md")));
+        engine.submit(notes, SyncRequest.of(Action.PULL, Trigger.POLL));
+        time.advance(Duration.ofSeconds(10));
+
+        assertThat(runsOf("notes")).extracting(r -> r.request().trigger()).containsExactly(Trigger.POLL, Trigger.FILE_CHANGE);
     }
 
     @Test

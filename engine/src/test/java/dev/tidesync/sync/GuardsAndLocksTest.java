@@ -64,17 +64,6 @@ class GuardsAndLocksTest {
     }
 
     @Test
-    void aSecretTheUserStagedIsUnstagedNotCommittedAndNotDeleted() throws Exception {
-        write(repo, "token.txt", "ghp_abcdefghijklmnopqrstuvwxyz0123456789AB\n");
-        git(repo, "add", "token.txt");
-
-        SyncOutcome outcome = fx.sync(repo);
-
-        assertThat(outcome.result()).isEqualTo(SyncResult.HELD_BACK);
-        assertThat(git(repo, "status", "--porcelain")).isEqualTo("?? token.txt\n");
-    }
-
-    @Test
     void anAllowedPatternLetsAFalsePositiveThrough() throws Exception {
         GuardSettings guards = new GuardSettings(true, GuardSettings.defaults().maxFileSizeBytes(),
                 GuardSettings.defaults().massDeletion(), List.of("docs/examples/**"));
@@ -113,6 +102,37 @@ class GuardsAndLocksTest {
         assertThat(outcome.result()).isEqualTo(SyncResult.HELD_BACK);
         assertThat(outcome.heldBack()).hasSize(10).allSatisfy(h -> assertThat(h.reason()).contains("vanished at once"));
         assertThat(git(fx.remote(), "ls-tree", "-r", "--name-only", "main")).contains("notes/n0.md");
+    }
+
+    @Test
+    void deletionsTheUserStagedAreCountedAgainstHeadAndLeftStagedAsTheUserStagedThem() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            Files.delete(repo.resolve("notes/n" + i + ".md"));
+        }
+        git(repo, "add", "-A");
+        write(repo, "notes/new.md", "a new note, committed as usual\n");
+
+        SyncOutcome outcome = fx.sync(repo);
+
+        assertThat(outcome.result()).isEqualTo(SyncResult.HELD_BACK);
+        assertThat(outcome.heldBack()).hasSize(10).allSatisfy(h -> assertThat(h.reason()).startsWith("10 of 12 tracked files vanished"));
+        assertThat(outcome.committed()).containsExactly("A notes/new.md");
+        assertThat(git(repo, "status", "--porcelain")).as("the user's staging is untouched")
+                .contains("D  notes/n0.md", "D  notes/n9.md").doesNotContain("notes/new.md");
+        assertThat(git(fx.remote(), "ls-tree", "-r", "--name-only", "main")).contains("notes/n0.md", "notes/new.md");
+    }
+
+    @Test
+    void aFileTheUserStagedThatTheGuardsHoldBackStaysStaged() throws Exception {
+        write(repo, ".env", "API_KEY=abc123\n");
+        git(repo, "add", ".env");
+        write(repo, "notes/n1.md", "an edit\n");
+
+        SyncOutcome outcome = fx.sync(repo);
+
+        assertThat(outcome.heldBack()).extracting(h -> h.path()).containsExactly(".env");
+        assertThat(git(repo, "status", "--porcelain")).contains("A  .env");
+        assertThat(git(fx.remote(), "ls-tree", "-r", "--name-only", "main")).doesNotContain(".env").contains("notes/n1.md");
     }
 
     @Test
@@ -209,7 +229,7 @@ class GuardsAndLocksTest {
 
     private static Settings withLockWait(Settings s, long waitSeconds) {
         return new Settings(s.enabled(), s.triggers(), s.commit(), s.guards(),
-                new Settings.LockSettings(s.locks().staleIndexLockSeconds(), waitSeconds), s.network(), s.history(), s.throttle(), s.watchRoots(), s.repositories(), s.desktop());
+                new Settings.LockSettings(s.locks().staleIndexLockSeconds(), waitSeconds), s.network(), s.history(), s.throttle(), s.watchRoots(), s.excludeRepositories(), s.repositories(), s.desktop());
     }
 
     private static RepositorySettings settings(Path repo, GuardSettings guards, List<String> excludes) {

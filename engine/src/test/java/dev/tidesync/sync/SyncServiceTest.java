@@ -82,7 +82,7 @@ class SyncServiceTest {
     @Test
     void aDisabledTriggerOrGlobalSwitchSkipsWithTheWayBack() throws Exception {
         Settings d = Settings.defaults();
-        Settings off = new Settings(false, d.triggers(), d.commit(), d.guards(), d.locks(), d.network(), d.history(), d.throttle(), d.watchRoots(), d.repositories(), d.desktop());
+        Settings off = new Settings(false, d.triggers(), d.commit(), d.guards(), d.locks(), d.network(), d.history(), d.throttle(), d.watchRoots(), d.excludeRepositories(), d.repositories(), d.desktop());
 
         SyncOutcome outcome = service(off).run(settings, SyncRequest.of(Action.SYNC, Trigger.SESSION_END));
 

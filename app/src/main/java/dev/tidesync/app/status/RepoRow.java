@@ -69,10 +69,10 @@ public record RepoRow(Path path, String name, Optional<RepoStatus> status) {
         return status.map(RepoStatus::attention);
     }
 
-    /** Needs the user: a conflict, something held back, or the engine stopped retrying. */
+    /** Needs the user: a conflict, something held back, changes in a submodule, or the engine stopped retrying. */
     public boolean needsAttention() {
         return !conflictPaths().isEmpty() || heldBack() > 0 || attention().isPresent()
-                || state().filter(RepoState.Conflict.class::isInstance).isPresent();
+                || state().filter(s -> s instanceof RepoState.Conflict || s instanceof RepoState.SubmoduleChanges).isPresent();
     }
 
     /** The last failure was the network, not the repository or the credentials. */
@@ -85,8 +85,9 @@ public record RepoRow(Path path, String name, Optional<RepoStatus> status) {
         return state().filter(RepoState.Error.class::isInstance).isPresent() && !offline();
     }
 
-    /** Paused or disabled: syncing is held on purpose. */
+    /** Paused, frozen or disabled: syncing is held on purpose. */
     public boolean held() {
-        return state().filter(s -> s instanceof RepoState.Paused || s instanceof RepoState.Disabled).isPresent();
+        return state().filter(s -> s instanceof RepoState.Paused || s instanceof RepoState.Frozen || s instanceof RepoState.Disabled)
+                .isPresent();
     }
 }

@@ -36,10 +36,13 @@ public record RowLook(String color, String stateLabel, RowAction action) {
             case RepoState.Conflict c -> new RowLook("#E59A10", "conflict", RowAction.RESOLVE);
             case RepoState.Syncing s -> new RowLook("#2F7BE0", "syncing", RowAction.SYNC_NOW);
             case RepoState.Paused p -> new RowLook("#868E99", "paused", RowAction.RESUME);
+            case RepoState.Frozen f -> new RowLook("#868E99", "frozen", RowAction.SYNC_NOW);
             case RepoState.Disabled d -> new RowLook("#868E99", "disabled", RowAction.RESUME);
             case RepoState.Error e -> row.offline()
                     ? new RowLook("#5E6B7D", "offline", RowAction.RETRY)
                     : new RowLook("#D63B3B", row.attention().isPresent() ? "needs attention" : "failed", RowAction.RETRY);
+            case RepoState.SubmoduleChanges m -> new RowLook("#E59A10", "submodule changes", RowAction.SYNC_NOW);
+            case RepoState.LocalOnly l -> new RowLook("#0E9F8E", "local only", RowAction.SYNC_NOW);
             case RepoState.Dirty d -> new RowLook("#6FA8DC", d.files() + (d.files() == 1 ? " unsaved change" : " unsaved changes"),
                     RowAction.SYNC_NOW);
             case RepoState.Ahead a -> new RowLook("#6FA8DC", a.commits() + " to push", RowAction.SYNC_NOW);
