@@ -115,6 +115,7 @@ soak() { # HOST
     fi
   }
   start_host
+  sleep 2 # the host settles first, so start-to-icon times the app, not the panel loading its plugins
   started=$(date +%s%N)
   # In its own folder, where a JVM crash would leave its hs_err file.
   (cd "$dir" && exec env -u DBUS_SESSION_BUS_ADDRESS ${bus:+DBUS_SESSION_BUS_ADDRESS=$bus} HOME="$dir/home-x" TIDESYNC_HOME="$dir/tidesync" \

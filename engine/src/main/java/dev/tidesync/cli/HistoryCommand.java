@@ -53,8 +53,12 @@ final class HistoryCommand implements Callable<Integer> {
         }
         ZoneId zone = services.environment().clock().getZone();
         for (HistoryRecord r : records) {
-            printer.line(String.format("%s  %-14s %-12s %-5s %-9s %5d ms  %s", TIME.format(r.time().atZone(zone)), r.name(),
-                    r.trigger().id(), r.action().id(), r.result().id(), r.durationMs(), r.message()));
+            // An event that is not a sync (a resolve, an undo, a refused push) names itself where the action would be.
+            String what = r.event() != null ? r.event() : r.action().id();
+            String agent = r.requestedBy() == null || r.requestedBy().equals("user") || r.requestedBy().equals("tidesync") ? ""
+                    : "  [" + r.requestedBy() + (r.session() == null ? "" : " " + r.session()) + "]";
+            printer.line(String.format("%s  %-14s %-12s %-12s %-9s %5d ms  %s%s", TIME.format(r.time().atZone(zone)), r.name(),
+                    r.trigger().id(), what, r.result().id(), r.durationMs(), r.message(), agent));
         }
         return ExitCodes.OK;
     }

@@ -1,5 +1,6 @@
 package dev.tidesync.cli;
 
+import dev.tidesync.model.RequestedBy;
 import dev.tidesync.config.RepositorySettings;
 import dev.tidesync.control.ControlClient;
 import dev.tidesync.control.ControlMessage.Request;
@@ -46,6 +47,13 @@ final class HookCommand implements Callable<Integer> {
     Path cwd;
 
     /** Set by a hook process that already decided, on the detached process it starts to do the work. */
+    @Option(names = "--agent", paramLabel = "NAME", description = "Which agent runs the hook (claude-code, opencode, codex), for the history")
+    String agent;
+
+    /** The agent's session id, handed to the background sync of a prompt hook (the agent gives it on stdin). */
+    @Option(names = "--session", hidden = true, paramLabel = "ID")
+    String session;
+
     @Option(names = "--run", hidden = true, paramLabel = "ACTION")
     String run;
 
@@ -74,11 +82,13 @@ final class HookCommand implements Callable<Integer> {
         }
         Services services = root.services();
         if (run != null) {
-            carryOut(services, hook, folder(new byte[0]), Action.fromId(run));
+            carryOut(services, hook, folder(new byte[0]), Action.fromId(run), who(Optional.ofNullable(session)));
             return;
         }
-        Path folder = folder(HookInput.readStdin(services.environment().in()));
-        var reply = HookClient.ask(services.home(), hook, folder);
+        byte[] stdin = HookInput.readStdin(services.environment().in());
+        Path folder = folder(stdin);
+        RequestedBy who = who(HookInput.sessionOf(stdin));
+        var reply = HookClient.ask(services.home(), hook, folder, who);
         if (reply.isPresent()) {
             if (note && reply.get().synced()) {
                 say(reply.get().message());
@@ -93,32 +103,38 @@ final class HookCommand implements Callable<Integer> {
         }
         RepositorySettings repository = plan.repository().orElseThrow();
         if (hook == HookEvent.PROMPT || hook == HookEvent.CHECKPOINT) {
-            detach(services, hook, repository.workTree(), plan.request().get().action());
+            detach(services, hook, repository.workTree(), plan.request().get().action(), who);
             if (note) {
                 say(repository.name() + ": syncing in the background");
             }
             return;
         }
-        SyncOutcome outcome = services.syncService().run(repository, plan.request().get());
+        SyncOutcome outcome = services.syncService().run(repository, plan.request().get().by(who));
         if (note) {
             say(repository.name() + ": " + outcome.message());
         }
     }
 
-    private void carryOut(Services services, HookEvent hook, Path folder, Action action) {
+    private RequestedBy who(Optional<String> sessionId) {
+        return RequestedBy.agent(agent, sessionId);
+    }
+
+    private void carryOut(Services services, HookEvent hook, Path folder, Action action, RequestedBy who) {
         RepositorySettings repository = services.watched(folder);
-        services.syncService().run(repository, SyncRequest.of(action, hook.trigger()));
+        services.syncService().run(repository, SyncRequest.of(action, hook.trigger()).by(who));
     }
 
     /** The prompt hook never waits for git: the sync runs in its own process, which outlives this one. */
-    private void detach(Services services, HookEvent hook, Path workTree, Action action) throws IOException {
+    private void detach(Services services, HookEvent hook, Path workTree, Action action, RequestedBy who) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             command.add("/usr/bin/setsid"); // leave the agent's process group, so its cleanup does not stop the sync
         }
         command.addAll(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "--home", services.home().stateDir().toString(), "hook", hook.id(), "--run", action.id(), "--cwd", workTree.toString()));
+                "--home", services.home().stateDir().toString(), "hook", hook.id(), "--run", action.id(), "--cwd", workTree.toString(),
+                "--agent", who.who()));
+        who.session().ifPresent(id -> command.addAll(List.of("--session", id)));
         Path log = services.home().logsDir().resolve("hooks.log");
         Files.createDirectories(log.getParent());
         new ProcessBuilder(command)

@@ -1,5 +1,6 @@
 package dev.tidesync.cli;
 
+import dev.tidesync.model.RequestedBy;
 import dev.tidesync.config.TidesyncHome;
 import dev.tidesync.control.ControlClient;
 import dev.tidesync.hook.HookClient;
@@ -28,7 +29,7 @@ final class QuickHook {
         record FullWay(InputStream in) implements Outcome {}
     }
 
-    record Command(Optional<Path> home, HookEvent event, boolean note, Optional<Path> cwd) {}
+    record Command(Optional<Path> home, HookEvent event, boolean note, Optional<Path> cwd, Optional<String> agent) {}
 
     private QuickHook() {}
 
@@ -43,7 +44,8 @@ final class QuickHook {
             return new Outcome.FullWay(in);
         }
         byte[] stdin = HookInput.readStdin(in);
-        Optional<HookClient.Reply> reply = HookClient.ask(home, c.event(), HookInput.folder(stdin, c.cwd()));
+        RequestedBy who = RequestedBy.agent(c.agent().orElse(null), HookInput.sessionOf(stdin));
+        Optional<HookClient.Reply> reply = HookClient.ask(home, c.event(), HookInput.folder(stdin, c.cwd()), who);
         if (reply.isEmpty()) {
             return new Outcome.FullWay(new ByteArrayInputStream(stdin));
         }
@@ -60,21 +62,24 @@ final class QuickHook {
     static Optional<Command> parse(String[] args) {
         Optional<Path> home = Optional.empty();
         Optional<Path> cwd = Optional.empty();
+        Optional<String> agent = Optional.empty();
         HookEvent event = null;
         boolean note = false;
         boolean sawHook = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("--home") || a.equals("--cwd")) {
+            if (a.equals("--home") || a.equals("--cwd") || a.equals("--agent")) {
                 if (i + 1 >= args.length) {
                     return Optional.empty();
                 }
-                Path value = Path.of(args[++i]);
-                if (a.equals("--home")) {
-                    home = Optional.of(value);
-                } else {
-                    cwd = Optional.of(value);
+                String value = args[++i];
+                switch (a) {
+                    case "--home" -> home = Optional.of(Path.of(value));
+                    case "--cwd" -> cwd = Optional.of(Path.of(value));
+                    default -> agent = Optional.of(value);
                 }
+            } else if (a.startsWith("--agent=")) {
+                agent = Optional.of(a.substring("--agent=".length()));
             } else if (a.startsWith("--home=")) {
                 home = Optional.of(Path.of(a.substring("--home=".length())));
             } else if (a.startsWith("--cwd=")) {
@@ -93,6 +98,6 @@ final class QuickHook {
                 return Optional.empty();
             }
         }
-        return sawHook && event != null ? Optional.of(new Command(home, event, note, cwd)) : Optional.empty();
+        return sawHook && event != null ? Optional.of(new Command(home, event, note, cwd, agent)) : Optional.empty();
     }
 }

@@ -137,7 +137,7 @@ final class RepairCommands {
     }
 
     private static Repairs repairs(Services services) {
-        return new Repairs(services.settings(), services.gitAccess(), services.environment().clock(), MachineName.name());
+        return new Repairs(services.settings(), services.gitAccess(), services.environment().clock(), MachineName.name(), services.journal());
     }
 
     /** The repair is committed; publishing it is an ordinary sync. */

@@ -40,6 +40,10 @@ final class SyncCommands {
             return false;
         }
 
+        java.util.Set<String> allowedSecrets() {
+            return java.util.Set.of();
+        }
+
         @Override
         public Integer call() {
             Services services = root.services();
@@ -49,7 +53,7 @@ final class SyncCommands {
                 printer.line("No repositories are watched yet; add one with `tidesync add PATH`");
                 return ExitCodes.OK;
             }
-            SyncRequest request = new SyncRequest(action(), Trigger.MANUAL, dryRun(), Optional.empty());
+            SyncRequest request = new SyncRequest(action(), Trigger.MANUAL, dryRun(), Optional.empty()).allowingSecretsIn(allowedSecrets());
             List<SyncOutcome> outcomes = services.syncService().runAll(repositories, request);
             if (!dryRun()) {
                 services.engineReload(); // a repository that needed attention may be fine now
@@ -104,6 +108,20 @@ final class SyncCommands {
 
     @Command(name = "push", description = "Commit and publish, integrating first when the remote moved.")
     static final class Push extends Base {
+        @Option(names = "--allow-secret", paramLabel = "COMMIT",
+                description = "Push although this commit (its id, 7 characters or more) adds what looks like a secret; it is safe")
+        List<String> allowSecret = new ArrayList<>();
+
+        @Override
+        java.util.Set<String> allowedSecrets() {
+            for (String commit : allowSecret) {
+                if (!commit.matches("[0-9a-fA-F]{7,40}")) {
+                    throw CliError.usage("--allow-secret takes a commit id (7 to 40 hex characters), not " + commit);
+                }
+            }
+            return java.util.Set.copyOf(allowSecret);
+        }
+
         @Override
         Action action() {
             return Action.PUSH;

@@ -12,24 +12,26 @@ public final class ControlMessage {
      * @param event  for hook: session-start, session-end, prompt or checkpoint
      * @param cwd    for hook: the agent's folder
      * @param waitMs for hook: how long the caller will wait for a session start's pull
+     * @param agent  for hook: which agent runs it (claude-code, opencode, codex), for the history
+     * @param session for hook: the agent's session id, when its hook JSON had one
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Request(String op, String event, String cwd, Long waitMs) {
+    public record Request(String op, String event, String cwd, Long waitMs, String agent, String session) {
         public static Request ping() {
-            return new Request("ping", null, null, null);
+            return new Request("ping", null, null, null, null, null);
         }
 
         public static Request reload() {
-            return new Request("reload", null, null, null);
+            return new Request("reload", null, null, null, null, null);
         }
 
         /** A second launch of the tray app asks the running one to show itself. */
         public static Request show() {
-            return new Request("show", null, null, null);
+            return new Request("show", null, null, null, null, null);
         }
 
-        public static Request hook(String event, String cwd, long waitMs) {
-            return new Request("hook", event, cwd, waitMs);
+        public static Request hook(String event, String cwd, long waitMs, String agent, String session) {
+            return new Request("hook", event, cwd, waitMs, agent, session);
         }
     }
 

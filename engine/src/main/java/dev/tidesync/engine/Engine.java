@@ -1,5 +1,6 @@
 package dev.tidesync.engine;
 
+import dev.tidesync.model.RequestedBy;
 import dev.tidesync.hook.HookReply;
 import dev.tidesync.hook.HookPlan;
 import dev.tidesync.hook.HookEvent;
@@ -285,6 +286,11 @@ public final class Engine implements AutoCloseable {
      * Only a session start waits, at most {@code wait}, so the session begins up to date.
      */
     public HookReply hook(HookEvent event, Path cwd, Duration wait) {
+        return hook(event, cwd, wait, RequestedBy.implied(event.trigger()));
+    }
+
+    /** As {@link #hook(HookEvent, Path, Duration)}, recording {@code who} ran the hook (the agent and its session). */
+    public HookReply hook(HookEvent event, Path cwd, Duration wait, RequestedBy who) {
         HookPlan plan;
         try {
             plan = HookPlan.of(settings, options.journal(), event, cwd, now(), options.random());
@@ -297,7 +303,7 @@ public final class Engine implements AutoCloseable {
             return new HookReply(false, plan.why());
         }
         RepositorySettings repository = plan.repository().orElseThrow();
-        CompletableFuture<SyncOutcome> outcome = submit(repository.workTree(), plan.request().get());
+        CompletableFuture<SyncOutcome> outcome = submit(repository.workTree(), plan.request().get().by(who));
         if (!event.waits()) {
             return new HookReply(true, plan.request().get().action().id() + " of " + repository.name() + " queued");
         }

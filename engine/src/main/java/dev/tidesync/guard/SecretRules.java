@@ -46,6 +46,29 @@ public final class SecretRules {
 
     /** Why {@code file} looks like a secret, or empty. {@code path} is repository-relative. */
     public static Optional<String> check(String path, Path file) throws IOException {
+        Optional<String> byName = byName(path);
+        if (byName.isPresent()) {
+            return byName;
+        }
+        String text = readText(file);
+        return text == null ? Optional.empty() : inText(path, text);
+    }
+
+    /**
+     * Why text that a commit adds to {@code path} looks like a secret, or empty: the name rules
+     * when the file is new, the content rules on the added lines. For the scan before a push.
+     */
+    public static Optional<String> checkAdded(String path, boolean newFile, String addedText) {
+        if (newFile) {
+            Optional<String> byName = byName(path);
+            if (byName.isPresent()) {
+                return byName;
+            }
+        }
+        return inText(path, addedText);
+    }
+
+    private static Optional<String> byName(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         String lower = name.toLowerCase(Locale.ROOT);
         if (KEY_FILE_NAMES.contains(lower)) {
@@ -59,10 +82,11 @@ public final class SecretRules {
                 return Optional.of("is a key store (" + ext + ")");
             }
         }
-        String text = readText(file);
-        if (text == null) {
-            return Optional.empty();
-        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> inText(String path, String text) {
+        String lower = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         if (isDotenv(lower) && DOTENV_VALUE.matcher(text).find()) {
             return Optional.of("is an environment file with values, which often hold keys");
         }

@@ -1,5 +1,6 @@
 package dev.tidesync.hook;
 
+import dev.tidesync.model.RequestedBy;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -30,13 +31,14 @@ public final class HookClient {
     private HookClient() {}
 
     /** The running engine's answer to {@code event} in {@code folder}; empty when no engine answers. */
-    public static Optional<Reply> ask(TidesyncHome home, HookEvent event, Path folder) {
+    public static Optional<Reply> ask(TidesyncHome home, HookEvent event, Path folder, RequestedBy who) {
         long wait = event.waits() ? SESSION_START_WAIT.toMillis() : 0;
-        return ControlClient.exchange(home, request(event, folder, wait), Duration.ofMillis(wait).plusSeconds(5)).flatMap(HookClient::reply);
+        return ControlClient.exchange(home, request(event, folder, wait, who), Duration.ofMillis(wait).plusSeconds(5))
+                .flatMap(HookClient::reply);
     }
 
     /** The request line, written as ControlMessage.Request would be (a spec checks both agree). */
-    public static String request(HookEvent event, Path cwd, long waitMs) {
+    public static String request(HookEvent event, Path cwd, long waitMs, RequestedBy who) {
         StringWriter line = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(line)) {
             g.writeStartObject();
@@ -44,6 +46,10 @@ public final class HookClient {
             g.writeStringField("event", event.id());
             g.writeStringField("cwd", cwd.toString());
             g.writeNumberField("waitMs", waitMs);
+            g.writeStringField("agent", who.who());
+            if (who.session().isPresent()) {
+                g.writeStringField("session", who.session().get());
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("writing to a string cannot fail", e);

@@ -48,6 +48,16 @@ public final class HookInput {
 
     /** The agent's folder from its hook JSON (a top-level "cwd" string), if stdin carried any. */
     public static Optional<Path> cwdOf(byte[] stdin) {
+        return field(stdin, "cwd").map(Path::of);
+    }
+
+    /** The agent's session id from its hook JSON ("session_id" as Claude Code and Codex send it, or "sessionId"), if any. */
+    public static Optional<String> sessionOf(byte[] stdin) {
+        return field(stdin, "session_id").or(() -> field(stdin, "sessionId"));
+    }
+
+    /** A top-level, non-blank string field of the hook JSON. */
+    private static Optional<String> field(byte[] stdin, String name) {
         if (stdin.length == 0) {
             return Optional.empty();
         }
@@ -58,8 +68,8 @@ public final class HookInput {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
-                if (field.equals("cwd") && value == JsonToken.VALUE_STRING && !p.getText().isBlank()) {
-                    return Optional.of(Path.of(p.getText()));
+                if (field.equals(name) && value == JsonToken.VALUE_STRING && !p.getText().isBlank()) {
+                    return Optional.of(p.getText());
                 }
                 p.skipChildren();
             }

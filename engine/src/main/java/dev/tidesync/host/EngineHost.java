@@ -164,7 +164,8 @@ public final class EngineHost implements AutoCloseable {
                 try {
                     HookEvent event = HookEvent.fromId(request.event());
                     Duration wait = Duration.ofMillis(request.waitMs() == null ? 0 : request.waitMs());
-                    HookReply r = engine.hook(event, Path.of(request.cwd() == null ? "." : request.cwd()), wait);
+                    HookReply r = engine.hook(event, Path.of(request.cwd() == null ? "." : request.cwd()), wait,
+                            dev.tidesync.model.RequestedBy.agent(request.agent(), java.util.Optional.ofNullable(request.session())));
                     yield new Reply(true, r.synced(), r.message(), pid);
                 } catch (IllegalArgumentException e) {
                     yield new Reply(false, false, e.getMessage(), pid);

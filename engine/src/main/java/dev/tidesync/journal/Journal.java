@@ -93,6 +93,11 @@ public final class Journal {
         });
     }
 
+    /** Appends an event that is not a sync (a resolve, an undo) to the change log, under the journal lock. */
+    public void recordEvent(HistoryRecord event) throws IOException {
+        update(s -> s, () -> history.append(event));
+    }
+
     /** Writes the routine polls still held back (the engine calls this when it stops). */
     public void flushRoutine() throws IOException {
         List<SyncOutcome> fold;
@@ -133,6 +138,8 @@ public final class Journal {
         boolean ok = outcome.result() == SyncResult.OK || outcome.result() == SyncResult.HELD_BACK;
         boolean failed = outcome.result() == SyncResult.FAILED;
         boolean conflict = outcome.result() == SyncResult.CONFLICT;
+        // A push refused for a secret holds everything back: an error the user must act on, though nothing failed.
+        boolean stopped = failed || outcome.result() == SyncResult.HELD_BACK && outcome.failure().isPresent();
         LastSync last = new LastSync(outcome.started(), outcome.trigger(), outcome.action(), outcome.result(),
                 outcome.duration().toMillis(), outcome.message());
         return new RepoJournal(
@@ -140,8 +147,8 @@ public final class Journal {
                 ok ? outcome.started() : old.lastSuccess(),
                 conflict ? outcome.conflictPaths() : ok ? List.of() : old.conflictPaths(),
                 outcome.result() == SyncResult.SKIPPED ? old.heldBack() : outcome.heldBack(),
-                failed ? outcome.message() : null,
-                failed ? outcome.failure().map(f -> f.kind().name().toLowerCase(Locale.ROOT)).orElse("other") : null,
+                stopped ? outcome.message() : null,
+                stopped ? outcome.failure().map(f -> f.kind().name().toLowerCase(Locale.ROOT)).orElse("other") : null,
                 failed ? old.consecutiveFailures() + 1 : 0,
                 old.pause(),
                 ok ? null : old.attention(),

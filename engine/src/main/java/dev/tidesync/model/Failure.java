@@ -23,6 +23,8 @@ public record Failure(FailureKind kind, String sentence) {
         LOCKED,
         /** The repository is in a state Tidesync will not touch (rebase in progress, detached HEAD). */
         UNSAFE_STATE,
+        /** A push would have sent what looks like a secret, so nothing was pushed (a security event in the history). */
+        SECRET,
         /** Anything else: disk, corrupt objects, unexpected errors. */
         OTHER
     }

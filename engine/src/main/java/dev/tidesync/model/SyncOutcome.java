@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param commitsOut   local commits published to the primary remote
  * @param notes        things worth knowing that did not fail the sync (a stale lock cleared…)
  * @param steps        each step's time and what it did, in order
+ * @param requestedBy  who asked for it
  */
 public record SyncOutcome(
         Path repository,
@@ -36,10 +37,12 @@ public record SyncOutcome(
         List<String> notes,
         Instant started,
         Duration duration,
-        List<StepTime> steps) {
+        List<StepTime> steps,
+        RequestedBy requestedBy) {
 
     public SyncOutcome {
         steps = steps == null ? List.of() : List.copyOf(steps);
+        requestedBy = requestedBy == null ? RequestedBy.implied(trigger) : requestedBy;
     }
 
     /** An outcome without step times (one that did not run the cycle, or a spec's). */
@@ -48,14 +51,14 @@ public record SyncOutcome(
                        List<HeldBack> heldBack, List<String> conflictPaths, Optional<String> headBefore, Optional<String> headAfter,
                        Optional<String> backupRef, List<String> notes, Instant started, Duration duration) {
         this(repository, name, trigger, action, result, message, failure, commit, committed, commitsIn, commitsOut, heldBack, conflictPaths,
-                headBefore, headAfter, backupRef, notes, started, duration, List.of());
+                headBefore, headAfter, backupRef, notes, started, duration, List.of(), RequestedBy.implied(trigger));
     }
 
     /** A sync that did not run, and why. */
     public static SyncOutcome skipped(Path workTree, String name, SyncRequest request, Instant at, String why) {
         return new SyncOutcome(workTree, name, request.trigger(), request.action(), SyncResult.SKIPPED, why, Optional.empty(),
                 Optional.empty(), List.of(), 0, 0, List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                List.of(), at, Duration.ZERO);
+                List.of(), at, Duration.ZERO, List.of(), request.requestedBy());
     }
 
     /** A sync that failed before or outside the cycle. */
@@ -63,7 +66,7 @@ public record SyncOutcome(
                                      Failure failure) {
         return new SyncOutcome(workTree, name, request.trigger(), request.action(), SyncResult.FAILED, failure.sentence(),
                 Optional.of(failure), Optional.empty(), List.of(), 0, 0, List.of(), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), started, took);
+                Optional.empty(), List.of(), started, took, List.of(), request.requestedBy());
     }
 
     /** A sync that went fine and found nothing to do: nothing committed, pulled or pushed, nothing to note. */

@@ -1,5 +1,7 @@
 package dev.tidesync.resolve;
 
+import dev.tidesync.journal.HistoryRecord;
+import dev.tidesync.journal.Journal;
 import dev.tidesync.git.resolve.SyncUndo;
 import dev.tidesync.git.resolve.Resolved;
 import dev.tidesync.git.resolve.ResolveException;
@@ -21,6 +23,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Conflict resolution and undo as the user asks for them (tray dialog, CLI): each under the
@@ -28,12 +32,17 @@ import java.util.Optional;
  */
 public final class Repairs {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Repairs.class);
+
     private final Settings settings;
     private final GitAccess git;
     private final Clock clock;
     private final String host;
+    private final Journal journal;
 
-    public Repairs(Settings settings, GitAccess git, Clock clock, String host) {
+    /** @param journal where each resolve and undo is recorded as its own event, with who asked */
+    public Repairs(Settings settings, GitAccess git, Clock clock, String host, Journal journal) {
+        this.journal = journal;
         this.settings = settings;
         this.git = git;
         this.clock = clock;
@@ -46,8 +55,11 @@ public final class Repairs {
 
     public Resolved resolve(RepositorySettings repository, Conflicts conflicts, Map<String, Choice> choices)
             throws IOException, ResolveException {
-        return locked(repository, repo -> resolver().resolve(repo, conflicts, choices,
+        java.time.Instant started = clock.instant();
+        Resolved done = locked(repository, repo -> resolver().resolve(repo, conflicts, choices,
                 Identity.of(repo, git.config(repo), clock), host, LocalDate.ofInstant(clock.instant(), clock.getZone())));
+        recorded(repository, HistoryRecord.RESOLVE, done, started);
+        return done;
     }
 
     public Optional<SyncUndo.Undoable> undoable(RepositorySettings repository) throws IOException, ResolveException {
@@ -55,7 +67,20 @@ public final class Repairs {
     }
 
     public Resolved undo(RepositorySettings repository) throws IOException, ResolveException {
-        return locked(repository, repo -> undo().undo(repo, Identity.of(repo, git.config(repo), clock)));
+        java.time.Instant started = clock.instant();
+        Resolved done = locked(repository, repo -> undo().undo(repo, Identity.of(repo, git.config(repo), clock)));
+        recorded(repository, HistoryRecord.UNDO, done, started);
+        return done;
+    }
+
+    /** The repair in the change log; a failure to write it is logged, as a sync's is, and never undoes the repair. */
+    private void recorded(RepositorySettings repository, String event, Resolved done, java.time.Instant started) {
+        try {
+            journal.recordEvent(HistoryRecord.repair(started, repository.workTree().toString(), repository.name(), host, event,
+                    done.message(), done.commit(), done.files(), Duration.between(started, clock.instant()).toMillis()));
+        } catch (IOException e) {
+            LOG.warn("could not record the {} of {}: {}", event, repository.name(), e.getMessage());
+        }
     }
 
     private ConflictResolver resolver() {

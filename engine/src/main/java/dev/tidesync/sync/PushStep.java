@@ -1,6 +1,8 @@
 package dev.tidesync.sync;
 
 import dev.tidesync.git.Snapshot;
+import dev.tidesync.guard.OutgoingSecrets;
+import dev.tidesync.model.SyncResult;
 import dev.tidesync.git.Transport;
 import dev.tidesync.git.Transport.PushResult;
 import dev.tidesync.git.Upstream;
@@ -44,6 +46,13 @@ final class PushStep {
             return StepResult.done(nothing); // nothing committed yet
         }
         String name = c.repository.name();
+        Optional<OutgoingSecrets.Found> secret = OutgoingSecrets.find(c.repo, head.get(), c.repository.guards(), c.request.allowedSecrets());
+        if (secret.isPresent()) {
+            OutgoingSecrets.Found found = secret.get();
+            String sentence = found.sentence(name);
+            return new StepResult.Stop<>(new StepResult.Ending(SyncResult.HELD_BACK, sentence,
+                    Optional.of(Failure.of(FailureKind.SECRET, sentence)), List.of()));
+        }
         String branchRef = snapshot.branchRef().orElseThrow();
         Upstream primary = c.primaryUpstream(snapshot).orElseThrow();
         int commitsOut = 0;

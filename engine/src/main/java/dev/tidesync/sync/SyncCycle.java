@@ -271,6 +271,6 @@ public final class SyncCycle {
         return new SyncOutcome(c.repo.workTree(), c.repository.name(), c.request.trigger(), c.request.action(), ending.result(),
                 ending.message(), ending.failure(), t.commit, t.committed, t.commitsIn, t.commitsOut, List.copyOf(t.heldBack),
                 List.copyOf(ending.conflictPaths()), t.headBefore, headAfter, t.backupRef, List.copyOf(t.notes), c.started,
-                Duration.between(c.started, clock.instant()), List.copyOf(t.steps));
+                Duration.between(c.started, clock.instant()), List.copyOf(t.steps), c.request.requestedBy());
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tidesync.fixture.GitFixture;
+import dev.tidesync.fixture.InProcessCli;
+import dev.tidesync.fixture.InProcessCli.Run;
 import dev.tidesync.io.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -32,24 +34,12 @@ class CliTest {
     Path desktop;
     Path home;
 
-    record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return Json.mapper().readTree(out);
-        }
-    }
-
     Run tidesync(String... args) {
-        return tidesyncWith(Map.of(), args);
+        return new InProcessCli(home).run(args);
     }
 
     Run tidesyncWith(Map<String, String> extraEnv, String... args) {
-        Map<String, String> env = new java.util.HashMap<>(extraEnv);
-        env.put("TIDESYNC_HOME", home.toString());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                env, new ByteArrayInputStream(new byte[0]), Clock.systemUTC());
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new InProcessCli(home).runWith(extraEnv, args);
     }
 
     @BeforeEach
@@ -136,6 +126,8 @@ class CliTest {
         assertThat(resolved.out()).contains("kept both of a.md").contains("desktop: Pushed 2 commits");
         assertThat(GitFixture.read(desktop, "a.md")).isEqualTo("laptop\n");
         assertThat(tidesync("status", desktop.toString(), "--json").json().get(0).get("state").asText()).isEqualTo("synced");
+        assertThat(tidesync("history", desktop.toString(), "--json", "--last", "2").json().get(0).get("event").asText())
+                .as("the resolution is its own record").isEqualTo("resolve");
         assertThat(tidesync("sync", laptop.toString()).code()).isZero();
         assertThat(GitFixture.read(laptop, "a (" + dev.tidesync.io.MachineName.name() + "'s copy "
                 + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ").md")).isEqualTo("desktop\n");
@@ -156,6 +148,65 @@ class CliTest {
         assertThat(GitFixture.read(desktop, "a.md")).isEqualTo("a\n");
         assertThat(again.code()).isEqualTo(1);
         assertThat(again.err()).contains("nothing to undo").doesNotContain("Exception");
+    }
+
+    @Test
+    void undoAfterAPullKeepsTheCommitsMadeSince() throws Exception {
+        write(laptop, "a.md", "changed on laptop\n");
+        tidesync("sync", laptop.toString());
+        tidesync("sync", desktop.toString()); // pulls a.md
+        write(desktop, "b.md", "written after the pull\n");
+        tidesync("sync", desktop.toString()); // an automatic commit on top
+        write(desktop, "c.md", "committed by hand\n");
+        GitFixture.git(desktop, "add", "c.md");
+        GitFixture.git(desktop, "commit", "-q", "-m", "By hand");
+
+        Run undone = tidesync("undo", desktop.toString());
+
+        assertThat(undone.code()).as(undone.err()).isZero();
+        assertThat(undone.out()).contains("keeping 2 later commits");
+        assertThat(GitFixture.read(desktop, "a.md")).isEqualTo("a\n");
+        assertThat(GitFixture.read(desktop, "b.md")).isEqualTo("written after the pull\n");
+        assertThat(GitFixture.read(desktop, "c.md")).isEqualTo("committed by hand\n");
+        assertThat(GitFixture.git(desktop, "status", "--porcelain")).isEmpty();
+        assertThat(fx.remoteFile("a.md")).as("the undo is synced").isEqualTo("a\n");
+        JsonNode history = tidesync("history", desktop.toString(), "--json", "--last", "2").json();
+        assertThat(history.get(0).get("event").asText()).as("the undo is its own record, not a manual sync").isEqualTo("undo");
+        assertThat(history.get(0).get("requestedBy").asText()).isEqualTo("user");
+        assertThat(history.get(0).get("message").asText()).startsWith("Undo Tidesync's");
+        assertThat(history.get(1).has("event")).as("then the sync that published it").isFalse();
+    }
+
+    @Test
+    void undoSaysExactlyWhyWhenALaterCommitTouchesWhatTheSyncChanged() throws Exception {
+        write(laptop, "a.md", "changed on laptop\n");
+        tidesync("sync", laptop.toString());
+        tidesync("sync", desktop.toString());
+        write(desktop, "a.md", "changed on laptop\nand then here\n");
+        GitFixture.git(desktop, "commit", "-q", "-am", "Build on it");
+        String head = GitFixture.git(desktop, "rev-parse", "HEAD");
+
+        Run undone = tidesync("undo", desktop.toString());
+
+        assertThat(undone.code()).isEqualTo(1);
+        assertThat(undone.err()).contains("keep the later commit").contains("Build on it").contains("a.md").contains("nothing was changed");
+        assertThat(GitFixture.git(desktop, "rev-parse", "HEAD")).isEqualTo(head);
+    }
+
+    @Test
+    void undoRefusesWhenTheBranchWasRewrittenByHandAfterTheSync() throws Exception {
+        write(laptop, "a.md", "changed on laptop\n");
+        tidesync("sync", laptop.toString());
+        tidesync("sync", desktop.toString());
+        write(desktop, "b.md", "b\n");
+        GitFixture.git(desktop, "add", "b.md");
+        GitFixture.git(desktop, "commit", "-q", "-m", "B");
+        GitFixture.git(desktop, "commit", "-q", "--amend", "-m", "B, amended");
+
+        Run undone = tidesync("undo", desktop.toString());
+
+        assertThat(undone.code()).isEqualTo(1);
+        assertThat(undone.err()).contains("commit (amend)").contains("nothing to undo here");
     }
 
     @Test

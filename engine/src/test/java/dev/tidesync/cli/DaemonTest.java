@@ -81,10 +81,14 @@ class DaemonTest {
             String json = """
                     {"session_id":"abc","transcript_path":"/tmp/t.jsonl","cwd":"%s","hook_event_name":"SessionStart","source":"startup"}
                     """.formatted(laptop.resolve("sub"));
-            Result r = cli(json, "hook", "session-start", "--note");
+            Result r = cli(json, "hook", "session-start", "--note", "--agent", "claude-code");
+            var last = dev.tidesync.io.Json.mapper().readTree(cli("", "history", "--json", "--last", "1").out()).get(0);
 
             assertThat(r.code()).isZero();
             assertThat(r.out()).startsWith("Tidesync: laptop: Pulled 1 commit");
+            assertThat(last.get("trigger").asText()).isEqualTo("sessionStart");
+            assertThat(last.get("requestedBy").asText()).as("the audit trail names the agent").isEqualTo("claude-code");
+            assertThat(last.get("session").asText()).isEqualTo("abc");
             assertThat(laptop.resolve("from-desktop.md")).hasContent("news");
             assertThat(daemon.terminate(10)).isZero();
             assertThat(daemon.output()).contains("[INFO] [laptop]").contains("stopped");
@@ -136,7 +140,8 @@ class DaemonTest {
                 """.formatted(laptop.toRealPath()));
         write(laptop, "agent-wrote.md", "from the agent\n");
 
-        Result r = cli("{\"cwd\":\"" + laptop + "\",\"hook_event_name\":\"UserPromptSubmit\",\"prompt\":\"go\"}", "hook", "prompt");
+        Result r = cli("{\"cwd\":\"" + laptop + "\",\"session_id\":\"s-42\",\"hook_event_name\":\"UserPromptSubmit\",\"prompt\":\"go\"}",
+                "hook", "prompt", "--agent", "codex");
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEmpty();
@@ -144,6 +149,9 @@ class DaemonTest {
         // The detached process records the sync after the push: let it finish before the folder goes.
         Await.until("the detached sync process ended", LIMIT, () -> ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine()
                 .filter(c -> c.contains(home.toString()) && c.contains("--run")).isPresent()));
+        var last = dev.tidesync.io.Json.mapper().readTree(cli("", "history", "--json", "--last", "1").out()).get(0);
+        assertThat(last.get("requestedBy").asText()).isEqualTo("codex");
+        assertThat(last.get("session").asText()).isEqualTo("s-42");
     }
 
     @Test

@@ -22,11 +22,12 @@ class QuickHookTest {
 
     @Test
     void itsRequestIsTheRequestTheEngineReads() throws Exception {
-        String line = HookClient.request(HookEvent.SESSION_START, Path.of("/home/ana/notes \"quoted\" ü"), 45_000);
+        String line = HookClient.request(HookEvent.SESSION_START, Path.of("/home/ana/notes \"quoted\" ü"), 45_000,
+                dev.tidesync.model.RequestedBy.agent("claude-code", java.util.Optional.of("5f1c")));
 
         Request read = Json.mapper().readValue(line, Request.class);
 
-        assertThat(read).isEqualTo(Request.hook("session-start", "/home/ana/notes \"quoted\" ü", 45_000));
+        assertThat(read).isEqualTo(Request.hook("session-start", "/home/ana/notes \"quoted\" ü", 45_000, "claude-code", "5f1c"));
         assertThat(line).isEqualTo(Json.mapper().writeValueAsString(read));
     }
 

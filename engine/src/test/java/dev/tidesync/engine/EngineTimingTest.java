@@ -371,6 +371,57 @@ class EngineTimingTest {
     }
 
     @Test
+    void aRepositoryRemovedFromUnderAWatchRootStaysRemoved() throws Exception {
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Path project = Files.createDirectories(src.resolve("project/.git")).getParent();
+        Files.writeString(home.configFile(), "{\"watchRoots\": [{\"path\": \"" + src + "\"}], \"repositories\": []}");
+        engine.reload();
+        engine.tick();
+        ConfigStore config = new ConfigStore(home.configFile());
+        assertThat(config.load().settings().repositories()).extracting(dev.tidesync.config.RepositorySettings::name).contains("project");
+
+        config.update(doc -> ConfigStore.removeRepository(doc, project));
+        engine.reload();
+        engine.tick();
+        engine.tick();
+
+        assertThat(config.load().settings().repositories()).extracting(dev.tidesync.config.RepositorySettings::name).doesNotContain("project");
+        assertThat(config.load().settings().excludeRepositories()).containsExactly(dev.tidesync.config.Paths.canonical(project).toString());
+        assertThat(engine.attention().keySet()).doesNotContain(dev.tidesync.config.Paths.canonical(project));
+    }
+
+    @Test
+    void addingAnExcludedRepositoryByHandWatchesItAgain() throws Exception {
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Path project = Files.createDirectories(src.resolve("project/.git")).getParent();
+        Files.writeString(home.configFile(), "{\"watchRoots\": [{\"path\": \"" + src + "\"}], \"excludeRepositories\": [\""
+                + project + "\"], \"repositories\": []}");
+        ConfigStore config = new ConfigStore(home.configFile());
+
+        config.update(doc -> ConfigStore.addRepository(doc, project, "project"));
+
+        assertThat(config.load().settings().excludeRepositories()).isEmpty();
+    }
+
+    @Test
+    void theFoldersAWatchRootSkipsAreTheUsersToChoose() throws Exception {
+        Path byDefault = Files.createDirectories(dir.resolve("default"));
+        Files.createDirectories(byDefault.resolve("vendor/lib/.git")); // a dependency: skipped by default
+        Files.createDirectories(byDefault.resolve("notes-site/.git"));
+        Path chosen = Files.createDirectories(dir.resolve("chosen"));
+        Files.createDirectories(chosen.resolve("vendor/patched/.git")); // this user's list replaces the default one
+        Files.createDirectories(chosen.resolve("archive/old/.git"));
+        Files.writeString(home.configFile(), "{\"watchRoots\": [{\"path\": \"" + byDefault + "\"}, {\"path\": \"" + chosen
+                + "\", \"skipFolders\": [\"archive\"]}], \"repositories\": []}");
+        engine.reload();
+
+        engine.tick();
+
+        assertThat(new ConfigStore(home.configFile()).load().settings().repositories())
+                .extracting(dev.tidesync.config.RepositorySettings::name).containsExactlyInAnyOrder("notes-site", "patched");
+    }
+
+    @Test
     void editingTheConfigTakesEffectWithoutARestart() throws Exception {
         Files.writeString(home.configFile(), """
                 {"repositories": [{"path": "%s"}]}

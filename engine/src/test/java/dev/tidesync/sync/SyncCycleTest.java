@@ -254,6 +254,27 @@ class SyncCycleTest {
     }
 
     @Test
+    void aMirrorThatFailedIsNamedOnceAndTheSyncThatCatchesItUpSaysSo() throws Exception {
+        Path mirror = fx.bare("backup");
+        Path away = tmp.resolve("backup-away.git");
+        git(laptop, "remote", "add", "backup", mirror.toString());
+        RepositorySettings both = RepositorySettings.of(laptop, List.of("origin", "backup"), SyncMode.AUTO_COMMIT);
+        Files.move(mirror, away);
+        write(laptop, "x.md", "x\n");
+
+        SyncOutcome failed = fx.sync(laptop, both);
+        Files.move(away, mirror);
+        SyncOutcome caughtUp = fx.sync(laptop, both);
+
+        assertThat(failed.result()).isEqualTo(SyncResult.FAILED);
+        String sentence = failed.failure().orElseThrow().sentence();
+        assertThat(failed.message().split(java.util.regex.Pattern.quote(sentence), -1)).as(failed.message()).hasSize(2);
+        assertThat(caughtUp.result()).isEqualTo(SyncResult.OK);
+        assertThat(caughtUp.message()).isEqualTo("Pushed 2 commits to backup"); // the new one and the one before, which backup never had
+        assertThat(git(mirror, "show", "main:x.md")).isEqualTo("x\n");
+    }
+
+    @Test
     void theFirstPushToAnEmptyRemoteCreatesTheBranchAndTracksIt() throws Exception {
         Path empty = fx.bare("empty");
         Path fresh = tmp.resolve("fresh");

@@ -105,6 +105,6 @@ public final class HostedEngine implements EnginePort {
 
     private Repairs repairs() {
         Settings s = settings();
-        return new Repairs(s, GitAccess.detect(s.network(), environment), clock, MachineName.name());
+        return new Repairs(s, GitAccess.detect(s.network(), environment), clock, MachineName.name(), host.journal());
     }
 }
