@@ -91,6 +91,11 @@ final class Windows implements Screens {
         }
     }
 
+    @Override
+    public void panel() {
+        showPanel(Optional.empty());
+    }
+
     void showPanel(Optional<Point2D> at) {
         if (panel == null) {
             pendingShow = Optional.of(at); // still starting: shown as soon as there is a panel

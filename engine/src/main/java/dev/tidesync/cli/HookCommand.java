@@ -37,8 +37,12 @@ final class HookCommand implements Callable<Integer> {
     @ParentCommand
     TidesyncCommand root;
 
-    @Parameters(paramLabel = "EVENT", description = "session-start, session-end, prompt or checkpoint")
+    @Parameters(index = "0", paramLabel = "EVENT", description = "session-start, session-end, prompt or checkpoint")
     String event;
+
+    /** Codex's notify program gets the turn's JSON as its last argument, not on stdin. */
+    @Parameters(index = "1", arity = "0..1", paramLabel = "JSON", description = "The agent's hook JSON, for agents that pass it as an argument (Codex)")
+    String json;
 
     @Option(names = "--note", description = "Print one line for the agent's context, e.g. \"Tidesync: notes: Pulled 2 commits\"")
     boolean note;
@@ -85,7 +89,7 @@ final class HookCommand implements Callable<Integer> {
             carryOut(services, hook, folder(new byte[0]), Action.fromId(run), who(Optional.ofNullable(session)));
             return;
         }
-        byte[] stdin = HookInput.readStdin(services.environment().in());
+        byte[] stdin = json != null ? json.getBytes(java.nio.charset.StandardCharsets.UTF_8) : HookInput.readStdin(services.environment().in());
         Path folder = folder(stdin);
         RequestedBy who = who(HookInput.sessionOf(stdin));
         var reply = HookClient.ask(services.home(), hook, folder, who);

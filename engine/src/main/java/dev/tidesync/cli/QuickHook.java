@@ -29,7 +29,8 @@ final class QuickHook {
         record FullWay(InputStream in) implements Outcome {}
     }
 
-    record Command(Optional<Path> home, HookEvent event, boolean note, Optional<Path> cwd, Optional<String> agent) {}
+    /** @param json the hook JSON given as an argument (Codex's notify), read instead of stdin */
+    record Command(Optional<Path> home, HookEvent event, boolean note, Optional<Path> cwd, Optional<String> agent, Optional<String> json) {}
 
     private QuickHook() {}
 
@@ -43,7 +44,7 @@ final class QuickHook {
         if (!ControlClient.socketExists(home)) {
             return new Outcome.FullWay(in);
         }
-        byte[] stdin = HookInput.readStdin(in);
+        byte[] stdin = c.json().isPresent() ? c.json().get().getBytes(java.nio.charset.StandardCharsets.UTF_8) : HookInput.readStdin(in);
         RequestedBy who = RequestedBy.agent(c.agent().orElse(null), HookInput.sessionOf(stdin));
         Optional<HookClient.Reply> reply = HookClient.ask(home, c.event(), HookInput.folder(stdin, c.cwd()), who);
         if (reply.isEmpty()) {
@@ -63,6 +64,7 @@ final class QuickHook {
         Optional<Path> home = Optional.empty();
         Optional<Path> cwd = Optional.empty();
         Optional<String> agent = Optional.empty();
+        Optional<String> json = Optional.empty();
         HookEvent event = null;
         boolean note = false;
         boolean sawHook = false;
@@ -88,6 +90,8 @@ final class QuickHook {
                 note = true;
             } else if (a.equals("hook") && !sawHook) {
                 sawHook = true;
+            } else if (event != null && json.isEmpty() && a.startsWith("{")) {
+                json = Optional.of(a);
             } else if (sawHook && event == null && !a.startsWith("-")) {
                 try {
                     event = HookEvent.fromId(a);
@@ -98,6 +102,6 @@ final class QuickHook {
                 return Optional.empty();
             }
         }
-        return sawHook && event != null ? Optional.of(new Command(home, event, note, cwd, agent)) : Optional.empty();
+        return sawHook && event != null ? Optional.of(new Command(home, event, note, cwd, agent, json)) : Optional.empty();
     }
 }

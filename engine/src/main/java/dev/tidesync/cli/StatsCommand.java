@@ -1,5 +1,6 @@
 package dev.tidesync.cli;
 
+import dev.tidesync.journal.SyncMetrics;
 import dev.tidesync.journal.Stats;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -19,32 +20,46 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Stats s = root.services().journal().read().stats();
+        var history = root.services().journal().history();
+        var clock = root.services().environment().clock();
+        SyncMetrics recent = SyncMetrics.recent(history);
+        SyncMetrics today = SyncMetrics.today(history, clock.instant(), clock.getZone());
         Printer printer = new Printer(root);
         if (json) {
-            printer.json(new StatsView(s));
+            printer.json(new StatsView(s, recent, today));
             return ExitCodes.OK;
         }
-        printer.line("Syncs: " + s.totalSyncs() + " (session start " + s.sessionStartSyncs() + ", session end " + s.sessionEndSyncs()
-                + ", prompt " + s.promptSyncs() + ")");
-        printer.line("Failures: " + s.failures() + ", conflicts: " + s.conflicts() + ", with files held back: " + s.heldBack());
-        printer.line("Duration: median " + s.durations().medianMs() + " ms, mean " + s.durations().meanMs() + " ms, max "
-                + s.durations().maxMs() + " ms");
+        printer.line("Last " + recent.total().count() + " syncs: " + window(recent.total()));
+        printer.line("Today: " + today.total().count() + " syncs" + (today.total().count() == 0 ? "" : ": " + window(today.total())));
+        recent.byTrigger().forEach((t, w) -> printer.line(String.format("  %-13s %s", t, window(w))));
+        printer.line("Since the start: " + s.totalSyncs() + " syncs (session start " + s.sessionStartSyncs() + ", session end "
+                + s.sessionEndSyncs() + ", prompt " + s.promptSyncs() + "), " + s.failures() + " failed, " + s.conflicts()
+                + " conflicts, " + s.heldBack() + " with files held back");
         var pr = s.prompts();
         printer.line("Agent prompts: " + pr.seen() + " seen, " + pr.ran() + " synced, " + pr.debounced() + " debounced, "
                 + pr.notDrawn() + " not drawn, " + pr.off() + " while the trigger was off");
-        s.byTrigger().forEach((t, p) -> printer.line("  " + t + ": " + p.syncs() + " syncs, " + p.failures() + " failed, "
-                + p.conflicts() + " conflicts"));
         return ExitCodes.OK;
+    }
+
+    /** One window in a line: how many, how they ended, how long they took. */
+    private static String window(SyncMetrics.Window w) {
+        return w.count() + " syncs, " + w.failures() + " failed (" + percent(w.failureRate()) + "), " + w.conflicts() + " conflicts ("
+                + percent(w.conflictRate()) + "); mean " + w.meanMs() + " ms, p95 " + w.p95Ms() + " ms, fastest " + w.fastestMs()
+                + " ms, slowest " + w.slowestMs() + " ms";
+    }
+
+    private static String percent(double rate) {
+        return String.format(java.util.Locale.ROOT, "%.1f %%", rate * 100);
     }
 
     /** The stats with the derived medians spelled out for programs. */
     record StatsView(long totalSyncs, long sessionStartSyncs, long sessionEndSyncs, long promptSyncs, long failures,
                      long conflicts, long heldBack, java.util.Map<String, Stats.PerTrigger> byTrigger, DurationView durations,
-                     Stats.PromptCounts prompts) {
-        StatsView(Stats s) {
+                     Stats.PromptCounts prompts, SyncMetrics last200, SyncMetrics today) {
+        StatsView(Stats s, SyncMetrics recent, SyncMetrics today) {
             this(s.totalSyncs(), s.sessionStartSyncs(), s.sessionEndSyncs(), s.promptSyncs(), s.failures(), s.conflicts(),
                     s.heldBack(), s.byTrigger(), new DurationView(s.durations().count(), s.durations().medianMs(),
-                            s.durations().meanMs(), s.durations().maxMs()), s.prompts());
+                            s.durations().meanMs(), s.durations().maxMs()), s.prompts(), recent, today);
         }
     }
 

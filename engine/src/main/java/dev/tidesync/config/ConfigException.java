@@ -11,10 +11,10 @@ public final class ConfigException extends Exception {
     private final String problem;
 
     public ConfigException(Path file, Optional<JsonLocator.Location> location, String problem) {
-        super(render(file, location, problem));
+        super(render(file, location, oneLine(problem)));
         this.file = file;
         this.location = location;
-        this.problem = problem;
+        this.problem = oneLine(problem);
     }
 
     /** The sentence without the file's name, for a form that shows it beside the field. */
@@ -28,6 +28,27 @@ public final class ConfigException extends Exception {
 
     public Optional<JsonLocator.Location> location() {
         return location;
+    }
+
+    /** A quoted value may hold a line break or a control character; shown escaped, the sentence stays one line. */
+    static String oneLine(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                            || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+                        out.append(String.format("\\u%04x", c));
+                    } else {
+                        out.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return out.toString();
     }
 
     private static String render(Path file, Optional<JsonLocator.Location> location, String problem) {

@@ -51,9 +51,9 @@ public final class HookInput {
         return field(stdin, "cwd").map(Path::of);
     }
 
-    /** The agent's session id from its hook JSON ("session_id" as Claude Code and Codex send it, or "sessionId"), if any. */
+    /** The agent's session id from its hook JSON ("session_id" as Claude Code sends it, "sessionId", or Codex's "thread-id"), if any. */
     public static Optional<String> sessionOf(byte[] stdin) {
-        return field(stdin, "session_id").or(() -> field(stdin, "sessionId"));
+        return field(stdin, "session_id").or(() -> field(stdin, "sessionId")).or(() -> field(stdin, "thread-id"));
     }
 
     /** A top-level, non-blank string field of the hook JSON. */

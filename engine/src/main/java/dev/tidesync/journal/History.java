@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -76,15 +77,49 @@ public final class History {
         return file.resolveSibling(base + "." + n + ".jsonl");
     }
 
-    /** The newest {@code limit} records that pass {@code filter}, oldest first. */
-    public List<HistoryRecord> last(int limit, Predicate<HistoryRecord> filter) throws IOException {
-        Deque<HistoryRecord> newest = new ArrayDeque<>();
+    /** The records since {@code from} that pass {@code filter}, oldest first; older files are not read once one reaches back past it. */
+    public List<HistoryRecord> since(Instant from, Predicate<HistoryRecord> filter) throws IOException {
+        Deque<HistoryRecord> found = new ArrayDeque<>();
+        for (Path f : files()) {
+            if (!Files.exists(f)) {
+                continue;
+            }
+            List<HistoryRecord> inFile = new ArrayList<>();
+            boolean reachesBack = false;
+            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                HistoryRecord r = parse(line);
+                if (r == null || r.time() == null) {
+                    continue;
+                }
+                if (r.time().isBefore(from)) {
+                    reachesBack = true;
+                } else if (filter.test(r)) {
+                    inFile.add(r);
+                }
+            }
+            for (int i = inFile.size() - 1; i >= 0; i--) {
+                found.addFirst(inFile.get(i));
+            }
+            if (reachesBack) {
+                break;
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private List<Path> files() {
         List<Path> files = new ArrayList<>();
         files.add(file);
         for (int i = 1; i <= keepFiles; i++) {
             files.add(rotated(i));
         }
-        for (Path f : files) {
+        return files;
+    }
+
+    /** The newest {@code limit} records that pass {@code filter}, oldest first. */
+    public List<HistoryRecord> last(int limit, Predicate<HistoryRecord> filter) throws IOException {
+        Deque<HistoryRecord> newest = new ArrayDeque<>();
+        for (Path f : files()) {
             if (!Files.exists(f)) {
                 continue;
             }

@@ -210,6 +210,35 @@ class CliTest {
     }
 
     @Test
+    void agentInstallStatusAndRemoveWorkOnTheUsersOwnSettings() throws Exception {
+        Map<String, String> user = Map.of("HOME", tmp.resolve("user").toString());
+        Path settings = tmp.resolve("user/.claude/settings.json");
+
+        Run install = tidesyncWith(user, "agent", "install", "claude-code", "--command", "tidesync");
+        JsonNode status = Json.mapper().readTree(tidesyncWith(user, "agent", "status", "claude-code", "--json").out());
+        Run remove = tidesyncWith(user, "agent", "remove", "claude-code");
+        Run unknown = tidesyncWith(user, "agent", "install", "cursor");
+
+        assertThat(install.code()).as(install.err()).isZero();
+        assertThat(install.out()).contains("Installed Tidesync's hooks for Claude Code in " + settings);
+        assertThat(status.get("installed").asBoolean()).isTrue();
+        assertThat(status.get("events")).hasSize(4);
+        assertThat(remove.out()).contains("Removed Tidesync's hooks for Claude Code");
+        assertThat(settings).doesNotExist();
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("'cursor' is not an agent Tidesync knows; use claude-code, opencode, codex");
+    }
+
+    @Test
+    void codexsNotifyJsonArgumentIsTakenAsTheHookInput() {
+        Run hook = tidesync("hook", "checkpoint", "--agent", "codex",
+                "{\"type\":\"agent-turn-complete\",\"thread-id\":\"t-1\",\"cwd\":\"" + tmp.resolve("elsewhere") + "\"}");
+
+        assertThat(hook.code()).isZero();
+        assertThat(hook.err()).doesNotContain("Unmatched").doesNotContain("Usage");
+    }
+
+    @Test
     void aHeldBackSecretExitsFourAndIsListed() throws Exception {
         write(desktop, ".env", "TOKEN=secret-value\n");
 
@@ -273,6 +302,9 @@ class CliTest {
         assertThat(stats.get("totalSyncs").asInt()).isEqualTo(2);
         assertThat(stats.get("byTrigger").get("manual").get("syncs").asInt()).isEqualTo(2);
         assertThat(stats.get("durations").get("medianMs").asLong()).isPositive();
+        assertThat(stats.get("last200").get("total").get("count").asInt()).isEqualTo(2);
+        assertThat(stats.get("last200").get("total").get("p95Ms").asLong()).isPositive();
+        assertThat(stats.get("today").get("byTrigger").get("manual").get("failureRate").asDouble()).isZero();
     }
 
     @Test

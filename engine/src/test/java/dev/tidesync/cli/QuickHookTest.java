@@ -51,6 +51,11 @@ class QuickHookTest {
                     assertThat(c.event()).isEqualTo(HookEvent.SESSION_START);
                 });
         assertThat(QuickHook.parse(new String[] {"hook", "checkpoint", "--home=/h", "--cwd=/w"})).isPresent();
+        assertThat(QuickHook.parse(new String[] {"hook", "checkpoint", "--agent", "codex", "{\"thread-id\":\"t\"}"}))
+                .as("Codex's notify: the agent's name and its JSON as the last argument").hasValueSatisfying(c -> {
+                    assertThat(c.agent()).contains("codex");
+                    assertThat(c.json()).contains("{\"thread-id\":\"t\"}");
+                });
 
         assertThat(QuickHook.parse(new String[] {"hook", "prompt", "--run", "sync"})).as("the detached worker").isEmpty();
         assertThat(QuickHook.parse(new String[] {"hook", "lunch-break"})).as("the full way says what is wrong").isEmpty();
@@ -68,6 +73,8 @@ class QuickHookTest {
         assertThat(HookInput.cwdOf("not json".getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(HookInput.cwdOf("{\"cwd\":\"  \"}".getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(HookInput.cwdOf(new byte[0])).isEmpty();
+        assertThat(HookInput.sessionOf(json)).contains("a");
+        assertThat(HookInput.sessionOf("{\"thread-id\":\"t-9\"}".getBytes(StandardCharsets.UTF_8))).as("Codex").contains("t-9");
     }
 
     @Test

@@ -58,6 +58,16 @@ class ConfigStoreTest {
     }
 
     @Test
+    void aQuotedValueWithALineBreakStillGivesOneLine() throws Exception {
+        Files.writeString(store().file(), "{\"desktop\": {\"notifications\": \"p\\roblems\\n\"}}");
+
+        assertThatThrownBy(() -> store().load())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not \"p\\roblems\\n\"")
+                .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
+    }
+
+    @Test
     void aValueOfTheWrongTypeNamesItsLineAndColumn() throws Exception {
         Files.writeString(store().file(), "{\n  \"triggers\": {\n    \"userPrompt\": {\n      \"probability\": \"often\"\n    }\n  }\n}\n");
 

@@ -29,5 +29,8 @@ public interface AppActions {
 
     void showSettings();
 
+    /** The status panel, with every repository. */
+    void showStatus();
+
     void quit();
 }

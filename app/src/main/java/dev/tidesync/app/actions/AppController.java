@@ -163,6 +163,11 @@ public final class AppController implements AppActions {
     }
 
     @Override
+    public void showStatus() {
+        screens.panel();
+    }
+
+    @Override
     public void showSettings() {
         inBackground("The settings file cannot be read", () -> {
             ConfigEditor editor;

@@ -21,6 +21,9 @@ public interface Screens {
 
     void close(String key);
 
+    /** The status panel, where the tray would open it. */
+    void panel();
+
     /** A folder the user picks, over the window {@code ownerKey} if that is open. */
     Optional<Path> chooseFolder(String title, String ownerKey);
 

@@ -27,8 +27,11 @@ public final class TrayMenu {
         if (rows.isEmpty()) {
             menu.add(MenuEntry.info("No repositories yet"));
         }
-        for (RepoRow row : rows) {
+        for (RepoRow row : shown(rows)) {
             menu.add(new MenuEntry.Submenu(label(row, now), repositoryEntries(row, actions)));
+        }
+        if (rows.size() > MAX_REPOSITORIES) {
+            menu.add(new MenuEntry.Item("All " + rows.size() + " repositories…", true, actions::showStatus));
         }
         menu.add(new MenuEntry.Separator());
         menu.add(new MenuEntry.Item("Sync all", !rows.isEmpty(), actions::syncAll));
@@ -43,6 +46,21 @@ public final class TrayMenu {
         menu.add(new MenuEntry.Separator());
         menu.add(new MenuEntry.Item("Quit Tidesync", true, actions::quit));
         return menu;
+    }
+
+    /**
+     * A menu is for a glance: at most this many repositories, those that need the user first. With
+     * hundreds, every one in the menu would make it unreadable, and a tray host fetches each item.
+     */
+    static final int MAX_REPOSITORIES = 12;
+
+    static List<RepoRow> shown(List<RepoRow> rows) {
+        if (rows.size() <= MAX_REPOSITORIES) {
+            return rows;
+        }
+        List<RepoRow> first = new ArrayList<>(rows.stream().filter(RepoRow::needsAttention).toList());
+        rows.stream().filter(r -> !r.needsAttention()).forEach(first::add);
+        return first.subList(0, MAX_REPOSITORIES);
     }
 
     /** "notes — synced 2 min ago", or the state when that matters more. */

@@ -231,6 +231,12 @@ class AppControllerTest {
         }
 
         @Override
+        public void panel() {
+            called("panel");
+            windows.add("panel");
+        }
+
+        @Override
         public void window(String key, String title, Supplier<Parent> content, double width, double height, Runnable closed) {
             called("window");
             windows.add(key);

@@ -62,6 +62,11 @@ public final class RecordingActions implements AppActions {
     }
 
     @Override
+    public void showStatus() {
+        calls.add("status");
+    }
+
+    @Override
     public void quit() {
         calls.add("quit");
     }

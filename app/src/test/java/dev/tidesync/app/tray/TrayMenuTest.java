@@ -46,6 +46,24 @@ class TrayMenuTest {
     }
 
     @Test
+    void withManyRepositoriesTheMenuShowsTwelveThoseNeedingTheUserFirstAndOpensThePanelForAll() {
+        List<RepoRow> rows = new java.util.ArrayList<>();
+        for (int i = 1; i <= 200; i++) {
+            rows.add(Rows.row("repo" + i, "synced"));
+        }
+        rows.set(150, Rows.conflict("thesis", "ch2.md"));
+
+        List<MenuEntry> menu = TrayMenu.build(rows, TrayState.ATTENTION, false, NOW, actions);
+
+        List<MenuEntry> repositories = menu.stream().filter(MenuEntry.Submenu.class::isInstance)
+                .filter(e -> !((MenuEntry.Submenu) e).label().equals("Pause all")).toList();
+        assertThat(repositories).hasSize(TrayMenu.MAX_REPOSITORIES);
+        assertThat(((MenuEntry.Submenu) repositories.getFirst()).label()).startsWith("thesis — conflict");
+        click(menu, "All 200 repositories…");
+        assertThat(actions.calls).containsExactly("status");
+    }
+
+    @Test
     void eachRepositorysSubmenuCarriesItsActions() {
         RepoRow thesis = Rows.conflict("thesis", "ch2.md");
         List<MenuEntry> menu = TrayMenu.build(List.of(thesis), TrayState.ATTENTION, false, NOW, actions);

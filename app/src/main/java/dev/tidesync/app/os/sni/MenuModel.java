@@ -76,6 +76,26 @@ final class MenuModel {
         return revision;
     }
 
+    /** Whether the panel would draw both alike: the same items, labels, states and nesting (the actions aside). */
+    boolean sameLayoutAs(MenuModel other) {
+        if (!nodes.keySet().equals(other.nodes.keySet())) {
+            return false;
+        }
+        for (Node n : nodes.values()) {
+            Node o = other.nodes.get(n.id());
+            if (!n.children().equals(o.children()) || !values(n.properties()).equals(values(o.properties()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, Object> values(Map<String, Variant<?>> properties) {
+        Map<String, Object> values = new HashMap<>();
+        properties.forEach((k, v) -> values.put(k, v.getValue()));
+        return values;
+    }
+
     Optional<Node> node(int id) {
         return Optional.ofNullable(nodes.get(id));
     }

@@ -37,6 +37,15 @@ final class SniMenu implements DbusMenu {
     /** Replaces the menu and tells the panel to fetch it again. */
     void update(List<MenuEntry> entries) {
         MenuModel next = MenuModel.of(entries, current.revision() + 1);
+        if (next.sameLayoutAs(current)) {
+            // Same labels and states: keep the revision, so the panel is not asked to fetch every item again.
+            MenuModel same = MenuModel.of(entries, current.revision());
+            if (served == current) {
+                served = same; // what the panel shows is this layout: clicks get the newest actions
+            }
+            current = same;
+            return;
+        }
         current = next;
         try {
             signals.accept(new LayoutUpdated(PATH, new UInt32(next.revision()), 0));
