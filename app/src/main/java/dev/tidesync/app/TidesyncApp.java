@@ -161,7 +161,9 @@ public final class TidesyncApp extends Application {
     private void onEvent(EngineEvent event) {
         if (event instanceof EngineEvent.SyncFinished f && host != null) {
             HistoryRecord record = HistoryRecord.of(f.outcome(), MachineName.name());
-            String notifications = host.engine().settings().desktop().notifications();
+            var settings = host.engine().settings();
+            // A silent trigger's news stays unsaid; its problems still come as incidents from the rows.
+            String notifications = settings.triggers().silent(f.outcome().trigger()) ? "problems" : settings.desktop().notifications();
             Platform.runLater(() -> {
                 if (actions != null) {
                     actions.recorded(record);

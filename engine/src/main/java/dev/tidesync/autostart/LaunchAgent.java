@@ -51,7 +51,8 @@ public final class LaunchAgent extends FileAutoStart {
                 """.formatted(LABEL, arguments);
     }
 
-    private static String xml(String text) {
+    /** Text for a plist string element. */
+    public static String xml(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -31,7 +31,7 @@ final class AddCommand implements Callable<Integer> {
     @Option(names = "--remote", paramLabel = "NAME", description = "Remote to sync with; repeat to mirror every push (default: the branch's upstream remote)")
     List<String> remotes = new ArrayList<>();
 
-    @Option(names = "--mode", paramLabel = "MODE", description = "auto-commit (default), commits-only, pull-only or push-only",
+    @Option(names = "--mode", paramLabel = "MODE", description = "auto-commit (default), commits-only, pull-only, push-only or no-push",
             converter = ModeConverter.class)
     SyncMode mode = SyncMode.AUTO_COMMIT;
 

@@ -93,18 +93,7 @@ final class AgentCommand {
 
         /** What the agent runs: tidesync by name when the PATH finds it, else the launcher running now, by its full path. */
         private String tidesync() {
-            if (command != null) {
-                return command;
-            }
-            if (Executables.onPath(root().environment.env().get("PATH"), "tidesync").isPresent()) {
-                return "tidesync";
-            }
-            String launcher = System.getProperty("jpackage.app-path");
-            if (launcher != null && Files.isExecutable(Path.of(launcher))) {
-                return launcher;
-            }
-            throw CliError.usage("tidesync is not on your PATH and this is not an installed launcher, so the agent could not run it; "
-                    + "name it with --command PATH");
+            return SelfLauncher.byName(root().environment.env(), command);
         }
     }
 

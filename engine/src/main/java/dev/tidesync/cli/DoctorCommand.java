@@ -15,11 +15,14 @@ final class DoctorCommand implements Callable<Integer> {
     @ParentCommand
     TidesyncCommand root;
 
+    @picocli.CommandLine.Option(names = "--deep", description = "Also read every object of every repository (git fsck), which takes a while")
+    boolean deep;
+
     @Override
     public Integer call() throws IOException {
         Services services = root.services();
         List<Finding> findings = new Doctor(services.home(), services.configStore(), services.settings(), services.journal(),
-                services.gitAccess(), services.environment().clock()).examine();
+                services.gitAccess(), services.environment().clock()).examine(deep);
         Printer printer = new Printer(root);
         for (Finding f : findings) {
             String tag = f.level() == Finding.Level.FAIL ? "FAIL" : f.level().name().toLowerCase(Locale.ROOT);

@@ -94,7 +94,7 @@ final class HookCommand implements Callable<Integer> {
         RequestedBy who = who(HookInput.sessionOf(stdin));
         var reply = HookClient.ask(services.home(), hook, folder, who);
         if (reply.isPresent()) {
-            if (note && reply.get().synced()) {
+            if (note && reply.get().synced() && !reply.get().quiet()) {
                 say(reply.get().message());
             }
             return;
@@ -106,15 +106,16 @@ final class HookCommand implements Callable<Integer> {
             return;
         }
         RepositorySettings repository = plan.repository().orElseThrow();
+        boolean silent = services.settings().triggers().silent(hook.trigger());
         if (hook == HookEvent.PROMPT || hook == HookEvent.CHECKPOINT) {
             detach(services, hook, repository.workTree(), plan.request().get().action(), who);
-            if (note) {
+            if (note && !silent) {
                 say(repository.name() + ": syncing in the background");
             }
             return;
         }
         SyncOutcome outcome = services.syncService().run(repository, plan.request().get().by(who));
-        if (note) {
+        if (note && !(silent && outcome.result().wentWell())) {
             say(repository.name() + ": " + outcome.message());
         }
     }

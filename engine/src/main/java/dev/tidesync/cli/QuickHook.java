@@ -50,7 +50,7 @@ final class QuickHook {
         if (reply.isEmpty()) {
             return new Outcome.FullWay(new ByteArrayInputStream(stdin));
         }
-        if (c.note() && reply.get().synced()) {
+        if (c.note() && reply.get().synced() && !reply.get().quiet()) {
             out.println("Tidesync: " + reply.get().message());
         }
         return new Outcome.Answered(ExitCodes.OK);

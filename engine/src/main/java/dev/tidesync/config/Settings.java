@@ -35,6 +35,12 @@ public record Settings(
      */
     public record CommitSettings(String messageTemplate) {}
 
+    /** The commit message template for a sync {@code trigger} asked for: its own, else the global one. */
+    public String commitTemplate(dev.tidesync.model.Trigger trigger) {
+        String own = triggers.of(trigger).commitMessage();
+        return own != null ? own : commit.messageTemplate();
+    }
+
     /**
      * @param staleIndexLockSeconds git's index.lock older than this with no live holder is cleared
      * @param waitSeconds           how long a command waits for another sync of the same repository

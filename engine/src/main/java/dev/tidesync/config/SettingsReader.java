@@ -38,9 +38,18 @@ public final class SettingsReader {
         }
     }
 
+    /** The shape of claude-craft's auto-sync proposal, refused rather than ignored. */
+    private static final String FOREIGN_SHAPE = "autoSync";
+
     private SettingsReader() {}
 
     public static Settings read(ObjectNode document) throws InvalidSettings {
+        if (document.has(FOREIGN_SHAPE)) {
+            // claude-craft's proposal nests the same settings under "autoSync"; kept, they would look applied and do nothing.
+            throw new InvalidSettings(new Problem(JsonPointer.compile("/" + FOREIGN_SHAPE), "'autoSync' is not read by Tidesync: "
+                    + "its settings live at the top level, so move autoSync.enabled to 'enabled' and autoSync.triggers to 'triggers'"
+                    + " (statistics and lastSync are kept by Tidesync itself), then delete 'autoSync'"));
+        }
         ObjectNode effective = effectiveTree(document);
         Settings settings;
         try {

@@ -38,6 +38,13 @@ final class SettingsValidator {
         range("/triggers/poll/maxIntervalSeconds", t.poll().maxIntervalSeconds(), 5, 86_400, "seconds"); // below intervalSeconds: no stretching
         action("/triggers/schedule/action", t.schedule().action());
         range("/triggers/schedule/intervalMinutes", t.schedule().intervalMinutes(), 1, 10_080, "minutes");
+        for (dev.tidesync.model.Trigger trigger : dev.tidesync.model.Trigger.values()) {
+            String message = t.of(trigger).commitMessage();
+            if (trigger != dev.tidesync.model.Trigger.STARTUP && message != null && message.isBlank()) {
+                add("/triggers/" + trigger.id() + "/commitMessage", "'triggers." + trigger.id()
+                        + ".commitMessage' must not be empty; leave it out to use commit.messageTemplate");
+            }
+        }
         range("/throttle/minIntervalSeconds", s.throttle().minIntervalSeconds(), 0, 86_400, "seconds");
         range("/throttle/backoffBaseSeconds", s.throttle().backoffBaseSeconds(), 1, 86_400, "seconds");
         range("/throttle/backoffMaxSeconds", s.throttle().backoffMaxSeconds(), s.throttle().backoffBaseSeconds(), 604_800,
@@ -72,7 +79,7 @@ final class SettingsValidator {
                 add(at + "/path", "'repositories." + i + ".path' lists " + r.path() + " a second time");
             }
             if (r.mode() == null) {
-                add(at + "/mode", "'repositories." + i + ".mode' must be auto-commit, commits-only, pull-only or push-only");
+                add(at + "/mode", "'repositories." + i + ".mode' must be auto-commit, commits-only, pull-only, push-only or no-push");
             }
             if (r.integrate() == null) {
                 add(at + "/integrate", "'repositories." + i + ".integrate' must be rebase, merge or ff-only");

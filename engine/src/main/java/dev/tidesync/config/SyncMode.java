@@ -12,7 +12,9 @@ public enum SyncMode {
     /** Only bring remote changes in. */
     PULL_ONLY("pull-only", false, true, false),
     /** Commit and publish, never integrate remote changes. */
-    PUSH_ONLY("push-only", true, false, true);
+    PUSH_ONLY("push-only", true, false, true),
+    /** Commit on the triggers and bring remote changes in, never publish (OpenCode's AUTO_SYNC_PUSH=false). */
+    NO_PUSH("no-push", true, true, false);
 
     private final String label;
     private final boolean commits;
@@ -50,6 +52,6 @@ public enum SyncMode {
                 return mode;
             }
         }
-        throw new IllegalArgumentException("'" + label + "' is not a mode; use auto-commit, commits-only, pull-only or push-only");
+        throw new IllegalArgumentException("'" + label + "' is not a mode; use auto-commit, commits-only, pull-only, push-only or no-push");
     }
 }

@@ -1,6 +1,14 @@
 package dev.tidesync.config;
 
-/** Every reason to sync, each switchable and tunable. Names match the CLI contract. */
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.tidesync.model.Trigger;
+
+/**
+ * Every reason to sync, each switchable and tunable. Names match the CLI contract. Every trigger
+ * may carry its own commit message (over {@code commit.messageTemplate}) and be silent: no note
+ * for the agent and no "changes came in" notification after a sync that went well (problems are
+ * still told).
+ */
 public record Triggers(
         Session sessionStart,
         Session sessionEnd,
@@ -12,26 +20,73 @@ public record Triggers(
         Manual manual,
         Schedule schedule) {
 
+    /** What every trigger's settings have. */
+    public sealed interface Each permits Session, Prompt, FileChange, LocalCommit, Poll, Manual, Schedule {
+        boolean enabled();
+
+        /** This trigger's commit message template; null: {@code commit.messageTemplate}. */
+        String commitMessage();
+
+        boolean silent();
+    }
+
     /** A session event from an agent; {@code action} is sync, pull or push. */
-    public record Session(boolean enabled, String action) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Session(boolean enabled, String action, String commitMessage, boolean silent) implements Each {
+        public Session(boolean enabled, String action) {
+            this(enabled, action, null, false);
+        }
+    }
 
     /** Per-prompt sync: runs with chance 1/probability, at most once per debounce window. */
-    public record Prompt(boolean enabled, String action, int probability, long debounceMs) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Prompt(boolean enabled, String action, int probability, long debounceMs, String commitMessage, boolean silent) implements Each {
+        public Prompt(boolean enabled, String action, int probability, long debounceMs) {
+            this(enabled, action, probability, debounceMs, null, false);
+        }
+    }
 
-    public record FileChange(boolean enabled, long inactivityMs) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FileChange(boolean enabled, long inactivityMs, String commitMessage, boolean silent) implements Each {}
 
-    public record LocalCommit(boolean enabled, long debounceMs) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LocalCommit(boolean enabled, long debounceMs, String commitMessage, boolean silent) implements Each {}
 
     /**
      * @param maxIntervalSeconds polls that find nothing double the interval up to this; any change
      *                           brings it back (equal to intervalSeconds: a fixed interval)
      */
-    public record Poll(boolean enabled, int intervalSeconds, int maxIntervalSeconds) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Poll(boolean enabled, int intervalSeconds, int maxIntervalSeconds, String commitMessage, boolean silent) implements Each {}
 
-    public record Manual(boolean enabled) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Manual(boolean enabled, String commitMessage, boolean silent) implements Each {}
 
     /** A sync on a fixed clock, e.g. hourly, whatever else happened. */
-    public record Schedule(boolean enabled, int intervalMinutes, String action) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Schedule(boolean enabled, int intervalMinutes, String action, String commitMessage, boolean silent) implements Each {}
+
+    /**
+     * The settings of the trigger that asked for a sync. The catch-up sync at start has none of
+     * its own: it commits what the watcher would have, so it speaks as {@code fileChange}.
+     */
+    public Each of(Trigger trigger) {
+        return switch (trigger) {
+            case SESSION_START -> sessionStart;
+            case SESSION_END -> sessionEnd;
+            case USER_PROMPT -> userPrompt;
+            case CHECKPOINT -> checkpoint;
+            case FILE_CHANGE, STARTUP -> fileChange;
+            case LOCAL_COMMIT -> localCommit;
+            case POLL -> poll;
+            case MANUAL -> manual;
+            case SCHEDULE -> schedule;
+        };
+    }
+
+    public boolean silent(Trigger trigger) {
+        return of(trigger).silent();
+    }
 
     public static Triggers defaults() {
         return new Triggers(
@@ -39,10 +94,10 @@ public record Triggers(
                 new Session(true, "sync"),
                 new Prompt(true, "sync", 27, 5000),
                 new Session(false, "push"),
-                new FileChange(true, 5000),
-                new LocalCommit(true, 2000),
-                new Poll(true, 60, 300),
-                new Manual(true),
-                new Schedule(false, 60, "sync"));
+                new FileChange(true, 5000, null, false),
+                new LocalCommit(true, 2000, null, false),
+                new Poll(true, 60, 300, null, false),
+                new Manual(true, null, false),
+                new Schedule(false, 60, "sync", null, false));
     }
 }

@@ -35,6 +35,13 @@ public final class ControlMessage {
         }
     }
 
-    /** @param pid the engine's process id, so `doctor` and a second `run` can name it */
-    public record Reply(boolean ok, boolean synced, String message, long pid) {}
+    /**
+     * @param pid   the engine's process id, so `doctor` and a second `run` can name it
+     * @param quiet a hook's trigger is silent and its sync went well: no note for the agent
+     */
+    public record Reply(boolean ok, boolean synced, String message, long pid, boolean quiet) {
+        public Reply(boolean ok, boolean synced, String message, long pid) {
+            this(ok, synced, message, pid, false);
+        }
+    }
 }

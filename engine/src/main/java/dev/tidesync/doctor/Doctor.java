@@ -8,6 +8,7 @@ import dev.tidesync.control.ControlClient;
 import dev.tidesync.control.ControlMessage;
 import dev.tidesync.git.CommitConditions;
 import dev.tidesync.git.EffectiveConfig;
+import dev.tidesync.git.Fsck;
 import dev.tidesync.git.GitAccess;
 import dev.tidesync.git.GitLocks;
 import dev.tidesync.git.GitRepo;
@@ -43,6 +44,7 @@ public final class Doctor {
     private final GitAccess git;
     private final Clock clock;
     private final List<Finding> findings = new ArrayList<>();
+    private boolean deep;
 
     public Doctor(TidesyncHome home, ConfigStore config, Settings settings, Journal journal, GitAccess git, Clock clock) {
         this.home = home;
@@ -55,6 +57,12 @@ public final class Doctor {
 
     /** Every finding, in the order doctor prints them. */
     public List<Finding> examine() throws IOException {
+        return examine(false);
+    }
+
+    /** As {@link #examine()}; {@code deep} also reads every object of every repository ({@link Fsck}). */
+    public List<Finding> examine(boolean deep) throws IOException {
+        this.deep = deep;
         findings.clear();
         ok("config " + config.file() + (Files.exists(config.file()) ? "" : " (not created yet: defaults)"));
         checkHome();
@@ -62,7 +70,7 @@ public final class Doctor {
         if (engine.isPresent()) {
             ok("the engine is running (pid " + engine.get().pid() + "): " + engine.get().message());
         } else {
-            warn("no engine is running, so nothing syncs by itself", "start the tray app, or `tidesync run` (docs/running.md sets it up as a service)");
+            warn("no engine is running, so nothing syncs by itself", "start the tray app, or `tidesync run` (`tidesync service install` starts it at every login)");
         }
         if (!settings.enabled()) {
             warn("Tidesync is disabled", "run `tidesync enable`");
@@ -157,6 +165,14 @@ public final class Doctor {
             }
             Optional.ofNullable(journal.pause()).filter(p -> p.activeAt(clock.instant()))
                     .ifPresent(p -> warn(name + ": paused", "run `tidesync resume " + repository.path() + "`"));
+            if (deep) {
+                switch (Fsck.check(repo, git.cli())) {
+                    case Fsck.Health.Sound s -> ok(name + ": every object is there and whole (" + s.how() + ")");
+                    case Fsck.Health.Damaged d -> fail(name + ": the repository is damaged: " + d.finding(),
+                            "run `git fsck` in " + repo.workTree() + " to see all of it; restore the missing objects from the remote "
+                                    + "(`git fetch`) or a backup before Tidesync syncs it again");
+                }
+            }
         } catch (NotARepositoryException e) {
             fail(name + ": " + e.getMessage(), "remove it with `tidesync remove " + repository.path() + "` or restore the folder");
         } catch (IOException e) {

@@ -304,14 +304,15 @@ public final class Engine implements AutoCloseable {
         }
         RepositorySettings repository = plan.repository().orElseThrow();
         CompletableFuture<SyncOutcome> outcome = submit(repository.workTree(), plan.request().get().by(who));
+        boolean silent = settings.triggers().silent(event.trigger());
         if (!event.waits()) {
-            return new HookReply(true, plan.request().get().action().id() + " of " + repository.name() + " queued");
+            return new HookReply(true, plan.request().get().action().id() + " of " + repository.name() + " queued", silent);
         }
         try {
             SyncOutcome o = outcome.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-            return new HookReply(o.result() != SyncResult.FAILED, repository.name() + ": " + o.message());
+            return new HookReply(o.result() != SyncResult.FAILED, repository.name() + ": " + o.message(), silent && o.result().wentWell());
         } catch (java.util.concurrent.TimeoutException e) {
-            return new HookReply(true, repository.name() + ": still syncing in the background");
+            return new HookReply(true, repository.name() + ": still syncing in the background", silent);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new HookReply(false, "interrupted");

@@ -100,5 +100,10 @@ public final class GitAccess {
         public Optional<Failure> probePush(GitRepo repo, String remote, String localRef, String remoteRef, Duration timeout) {
             return pick(repo, remote, true).probePush(repo, remote, localRef, remoteRef, timeout);
         }
+
+        @Override
+        public RefRead readRef(GitRepo repo, String remote, String remoteRef, Duration timeout) {
+            return pick(repo, remote, true).readRef(repo, remote, remoteRef, timeout);
+        }
     }
 }

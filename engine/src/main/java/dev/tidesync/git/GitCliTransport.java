@@ -97,6 +97,28 @@ public final class GitCliTransport implements Transport {
     }
 
     @Override
+    public RefRead readRef(GitRepo repo, String remote, String remoteRef, Duration timeout) {
+        try {
+            RemoteUrl url = RemoteUrl.of(repo, remote, true);
+            // ls-remote by name reads the fetch URL; a remote with its own pushurl is read where the push went.
+            String pushUrl = repo.repository().getConfig().getString("remote", remote, "pushurl");
+            GitCli.Result result = run(repo, url, timeout, "ls-remote", pushUrl != null ? pushUrl : remote, remoteRef);
+            if (!result.ok()) {
+                return new RefRead.Failed(FailureClassifier.classifyOutput("ls-remote", remote, url, result.stderr(), result.stalled()));
+            }
+            for (String line : result.stdout().split("\n")) {
+                int tab = line.indexOf('\t');
+                if (tab > 0 && line.substring(tab + 1).strip().equals(remoteRef)) {
+                    return new RefRead.At(Optional.of(line.substring(0, tab).strip()));
+                }
+            }
+            return new RefRead.At(Optional.empty());
+        } catch (IOException e) {
+            return new RefRead.Failed(Failure.of(FailureKind.OTHER, "git ls-remote " + remote + " could not run: " + e.getMessage()));
+        }
+    }
+
+    @Override
     public Optional<Failure> probePush(GitRepo repo, String remote, String localRef, String remoteRef, Duration timeout) {
         try {
             if (!repo.hasRemote(remote)) {

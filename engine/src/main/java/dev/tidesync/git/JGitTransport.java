@@ -142,6 +142,24 @@ public final class JGitTransport implements Transport {
         }
     }
 
+    @Override
+    public RefRead readRef(GitRepo repo, String remote, String remoteRef, Duration timeout) {
+        try {
+            RemoteConfig config = new RemoteConfig(repo.repository().getConfig(), remote);
+            List<URIish> uris = config.getPushURIs().isEmpty() ? config.getURIs() : config.getPushURIs();
+            if (uris.isEmpty()) {
+                return new RefRead.Failed(missingRemote(remote));
+            }
+            var refs = repo.git().lsRemote().setRemote(uris.getFirst().toString()).setCredentialsProvider(NETRC)
+                    .setTimeout(seconds(timeout)).callAsMap();
+            return new RefRead.At(Optional.ofNullable(refs.get(remoteRef)).map(r -> r.getObjectId().name()));
+        } catch (URISyntaxException e) {
+            return new RefRead.Failed(Failure.of(FailureKind.NOT_FOUND, remote + "'s URL cannot be read: " + e.getMessage()));
+        } catch (GitAPIException | RuntimeException e) {
+            return new RefRead.Failed(FailureClassifier.classify("ls-remote", remote, e));
+        }
+    }
+
     static Failure missingRemote(String remote) {
         return Failure.of(FailureKind.NOT_FOUND, "This repository has no remote named " + remote
                 + "; add it with `git remote add " + remote + " URL` or fix the repository's remotes in Tidesync's config");

@@ -27,6 +27,19 @@ public interface Transport {
      */
     Optional<Failure> probePush(GitRepo repo, String remote, String localRef, String remoteRef, Duration timeout);
 
+    /**
+     * Reads one ref as the remote has it now, through the push URL (the one a push just wrote
+     * to), without fetching anything: the check that a push landed.
+     */
+    RefRead readRef(GitRepo repo, String remote, String remoteRef, Duration timeout);
+
+    sealed interface RefRead {
+        /** @param id empty when the remote has no such ref */
+        record At(Optional<String> id) implements RefRead {}
+
+        record Failed(Failure failure) implements RefRead {}
+    }
+
     sealed interface FetchResult {
         /** @param moved whether any remote-tracking ref changed */
         record Fetched(boolean moved) implements FetchResult {}

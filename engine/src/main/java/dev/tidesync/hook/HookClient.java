@@ -25,8 +25,8 @@ public final class HookClient {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    /** The engine's answer: whether it synced (or queued a sync), and its sentence. */
-    public record Reply(boolean synced, String message) {}
+    /** The engine's answer: whether it synced (or queued a sync), its sentence, and whether to keep it unsaid (a silent trigger). */
+    public record Reply(boolean synced, String message, boolean quiet) {}
 
     private HookClient() {}
 
@@ -59,6 +59,7 @@ public final class HookClient {
 
     public static Optional<Reply> reply(String line) {
         boolean synced = false;
+        boolean quiet = false;
         String message = "";
         boolean sawOk = false;
         try (JsonParser p = JSON.createParser(line)) {
@@ -71,6 +72,7 @@ public final class HookClient {
                 switch (field) {
                     case "ok" -> sawOk = value.isBoolean();
                     case "synced" -> synced = value == JsonToken.VALUE_TRUE;
+                    case "quiet" -> quiet = value == JsonToken.VALUE_TRUE;
                     case "message" -> message = value == JsonToken.VALUE_STRING ? p.getText() : message;
                     default -> p.skipChildren();
                 }
@@ -78,6 +80,6 @@ public final class HookClient {
         } catch (IOException e) {
             return Optional.empty();
         }
-        return sawOk ? Optional.of(new Reply(synced, message)) : Optional.empty();
+        return sawOk ? Optional.of(new Reply(synced, message, quiet)) : Optional.empty();
     }
 }

@@ -166,7 +166,7 @@ public final class EngineHost implements AutoCloseable {
                     Duration wait = Duration.ofMillis(request.waitMs() == null ? 0 : request.waitMs());
                     HookReply r = engine.hook(event, Path.of(request.cwd() == null ? "." : request.cwd()), wait,
                             dev.tidesync.model.RequestedBy.agent(request.agent(), java.util.Optional.ofNullable(request.session())));
-                    yield new Reply(true, r.synced(), r.message(), pid);
+                    yield new Reply(true, r.synced(), r.message(), pid, r.quiet());
                 } catch (IllegalArgumentException e) {
                     yield new Reply(false, false, e.getMessage(), pid);
                 }

@@ -25,7 +25,12 @@ public record Failure(FailureKind kind, String sentence) {
         UNSAFE_STATE,
         /** A push would have sent what looks like a secret, so nothing was pushed (a security event in the history). */
         SECRET,
-        /** Anything else: disk, corrupt objects, unexpected errors. */
+        /**
+         * What a push sent did not arrive as sent (the remote's branch is not the pushed commit
+         * or a later one), or the repository is missing objects its history needs.
+         */
+        INTEGRITY,
+        /** Anything else: disk, unexpected errors. */
         OTHER
     }
 

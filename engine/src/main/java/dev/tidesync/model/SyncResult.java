@@ -23,6 +23,11 @@ public enum SyncResult {
         return id;
     }
 
+    /** Nothing for the user to look at: a silent trigger says nothing about it. */
+    public boolean wentWell() {
+        return this == OK || this == SKIPPED;
+    }
+
     public int exitCode() {
         return exitCode;
     }

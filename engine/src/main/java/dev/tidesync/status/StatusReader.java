@@ -71,7 +71,7 @@ public final class StatusReader {
         RepoState repoState = decide(journal, state, facts, syncing);
         return new RepoStatus(repository.path(), repository.name(), facts.branch(), repoState, facts.ahead(), facts.behind(),
                 facts.dirtyFiles(), journal.conflictPaths(), journal.heldBack(), facts.remotes(), last, journal.lastSuccess(),
-                repository.mode().label(), message(repoState, journal), journal.attention());
+                repository.mode().label(), message(repoState, journal, repository.mode()), journal.attention());
     }
 
     private RepoState decide(RepoJournal journal, State state, RepoFacts facts, boolean syncing) {
@@ -118,7 +118,7 @@ public final class StatusReader {
         return new RepoState.Synced();
     }
 
-    private String message(RepoState s, RepoJournal journal) {
+    private String message(RepoState s, RepoJournal journal, dev.tidesync.config.SyncMode mode) {
         return switch (s) {
             case RepoState.Disabled d -> "Tidesync is disabled";
             case RepoState.Paused p -> p.until() == null ? "Paused until resumed" : "Paused until " + dev.tidesync.io.Moments.at(p.until(), clock.getZone(), clock.instant());
@@ -131,7 +131,8 @@ public final class StatusReader {
                     + " changes Tidesync does not sync (it never commits inside a submodule); commit and push them there";
             case RepoState.Dirty d -> d.files() + (d.files() == 1 ? " file" : " files") + " changed locally";
             case RepoState.LocalOnly l -> "No remote to sync with: changes are committed here only; add one with `git remote add origin URL`";
-            case RepoState.Ahead a -> a.commits() + (a.commits() == 1 ? " commit" : " commits") + " not pushed yet";
+            case RepoState.Ahead a -> a.commits() + (a.commits() == 1 ? " commit" : " commits") + (mode.pushes() ? " not pushed yet"
+                    : " kept on this machine (mode " + mode.label() + ": Tidesync never pushes here)");
             case RepoState.Behind b -> b.commits() + (b.commits() == 1 ? " commit" : " commits") + " to pull";
             case RepoState.Synced ok -> journal.heldBack().isEmpty() ? "Up to date"
                     : "Up to date; " + journal.heldBack().size() + " held back";

@@ -16,7 +16,8 @@ import java.util.random.RandomGenerator;
 public final class Backoff {
 
     /** Failures that waiting will not fix: something has to change first. */
-    private static final Set<FailureKind> HOPELESS = Set.of(FailureKind.AUTH, FailureKind.NOT_FOUND, FailureKind.UNSAFE_STATE);
+    private static final Set<FailureKind> HOPELESS = Set.of(FailureKind.AUTH, FailureKind.NOT_FOUND, FailureKind.UNSAFE_STATE,
+            FailureKind.INTEGRITY);
 
     private final Throttle throttle;
 

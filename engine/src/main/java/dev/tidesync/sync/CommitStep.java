@@ -71,7 +71,7 @@ final class CommitStep {
             return StepResult.failed(Failure.of(FailureKind.UNSAFE_STATE, "Not committing in " + c.repository.name() + ": " + refused.get()));
         }
         var author = Identity.of(c.repo, c.gitConfig(), c.clock);
-        String template = c.settings.commit().messageTemplate();
+        String template = c.settings.commitTemplate(c.request.trigger());
         Optional<Committer.Committed> committed;
         try {
             committed = Committer.commit(c.repo, verdict.plan(), summary -> CommitMessage.render(template, summary,

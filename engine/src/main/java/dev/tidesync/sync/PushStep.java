@@ -80,6 +80,19 @@ final class PushStep {
             boolean isPrimary = i == 0;
             switch (result) {
                 case PushResult.Pushed pushed -> {
+                    if (pushed.changed()) {
+                        switch (PushCheck.after(c.repo, transport, name, remote, head.get(), tracking, target.remoteBranch(), c.networkTimeout())) {
+                            case PushCheck.Verdict.Landed l -> { }
+                            case PushCheck.Verdict.MovedOn m -> notes.add(m.note());
+                            case PushCheck.Verdict.Broken b -> {
+                                if (isPrimary) {
+                                    return StepResult.failed(b.failure());
+                                }
+                                mirrors.put(remote, b.failure());
+                                continue;
+                            }
+                        }
+                    }
                     if (!isPrimary && pushed.changed()) {
                         mirrorsPushed.put(remote, ahead);
                     }

@@ -97,18 +97,8 @@ public final class SyncService {
     }
 
     public static boolean triggerEnabled(Triggers t, Trigger trigger) {
-        return switch (trigger) {
-            case SESSION_START -> t.sessionStart().enabled();
-            case SESSION_END -> t.sessionEnd().enabled();
-            case USER_PROMPT -> t.userPrompt().enabled();
-            case CHECKPOINT -> t.checkpoint().enabled();
-            case FILE_CHANGE -> t.fileChange().enabled();
-            case LOCAL_COMMIT -> t.localCommit().enabled();
-            case POLL -> t.poll().enabled();
-            case MANUAL -> t.manual().enabled();
-            case SCHEDULE -> t.schedule().enabled();
-            case STARTUP -> t.fileChange().enabled() || t.poll().enabled();
-        };
+        // The catch-up at start stands in for the watcher and the poller: either one on is enough.
+        return trigger == Trigger.STARTUP ? t.fileChange().enabled() || t.poll().enabled() : t.of(trigger).enabled();
     }
 
     private SyncOutcome skipped(RepositorySettings r, SyncRequest request, Instant started, String why) {

@@ -28,7 +28,8 @@ class EngineArchitectureTest {
             .layer("engine").definedBy("dev.tidesync.engine..")
             .layer("features").definedBy("dev.tidesync.sync..", "dev.tidesync.trigger..", "dev.tidesync.journal..",
                     "dev.tidesync.status..", "dev.tidesync.resolve..", "dev.tidesync.hook..", "dev.tidesync.doctor..",
-                    "dev.tidesync.control..", "dev.tidesync.autostart..", "dev.tidesync.guard..", "dev.tidesync.agent..")
+                    "dev.tidesync.control..", "dev.tidesync.autostart..", "dev.tidesync.guard..", "dev.tidesync.agent..",
+                    "dev.tidesync.service..")
             .layer("git").definedBy("dev.tidesync.git..")
             .layer("base").definedBy("dev.tidesync.model..", "dev.tidesync.config..", "dev.tidesync.io..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()

@@ -239,6 +239,72 @@ class CliTest {
     }
 
     @Test
+    void eachTriggerMayCarryItsOwnCommitMessage() throws Exception {
+        assertThat(tidesync("config", "set", "triggers.sessionEnd.commitMessage", "Session end on ${host}: ${summary}").code()).isZero();
+        write(desktop, "end.md", "end\n");
+        assertThat(tidesync("hook", "session-end", "--cwd", desktop.toString()).code()).isZero();
+        write(desktop, "by-hand.md", "manual\n");
+        assertThat(tidesync("sync", desktop.toString()).code()).isZero();
+
+        String sessionEnd = GitFixture.git(desktop, "log", "-1", "--format=%s", "HEAD~1").strip();
+        String manual = GitFixture.git(desktop, "log", "-1", "--format=%B", "HEAD").strip();
+        assertThat(sessionEnd).startsWith("Session end on ").contains("end.md");
+        assertThat(manual).doesNotStartWith("Session end").contains("Synced by Tidesync").contains("(manual)");
+        assertThat(tidesync("config", "set", "triggers.sessionEnd.commitMessage", " ").err())
+                .contains("'triggers.sessionEnd.commitMessage' must not be empty");
+    }
+
+    @Test
+    void aSilentTriggerSaysNothingWhenAllWentWellButStillTellsAConflict() throws Exception {
+        assertThat(tidesync("config", "set", "triggers.sessionStart.silent", "true").code()).isZero();
+
+        Run quiet = tidesync("hook", "session-start", "--note", "--cwd", desktop.toString());
+        tidesync("sync", desktop.toString());
+        write(laptop, "a.md", "laptop\n");
+        tidesync("sync", laptop.toString());
+        write(desktop, "a.md", "desktop\n");
+        tidesync("sync", desktop.toString()); // the conflict
+        Run told = tidesync("hook", "session-start", "--note", "--cwd", desktop.toString());
+
+        assertThat(quiet.code()).isZero();
+        assertThat(quiet.out()).isEmpty();
+        assertThat(told.code()).isZero();
+        assertThat(told.out()).contains("Tidesync: ").contains("onflict");
+    }
+
+    @Test
+    void claudeCraftsAutoSyncShapeIsRefusedRatherThanIgnored() throws Exception {
+        Path config = home.resolve("config.json");
+        String before = Files.readString(config);
+        Files.writeString(config, before.replaceFirst("\\{", "{\"autoSync\": {\"enabled\": true, \"triggers\": {\"userPrompt\": {\"probability\": 5}}},"));
+
+        Run status = tidesync("status");
+
+        assertThat(status.code()).isEqualTo(2);
+        assertThat(status.err().strip().lines()).hasSize(1);
+        assertThat(status.err()).contains(config + ":1:").contains("'autoSync' is not read by Tidesync").contains("'triggers'");
+    }
+
+    @Test
+    void noPushModeCommitsAndPullsButNeverPublishesAndSaysSo() throws Exception {
+        assertThat(tidesync("config", "set", "repositories.desktop.mode", "no-push").code()).isZero();
+        write(laptop, "in.md", "in\n");
+        tidesync("sync", laptop.toString());
+        write(desktop, "mine.md", "mine\n");
+
+        Run sync = tidesync("sync", desktop.toString());
+        JsonNode status = tidesync("status", desktop.toString(), "--json").json().get(0);
+
+        assertThat(sync.code()).isZero();
+        assertThat(GitFixture.read(desktop, "in.md")).isEqualTo("in\n");
+        assertThat(GitFixture.git(desktop, "log", "-1", "--format=%s").strip()).contains("mine.md");
+        assertThat(GitFixture.git(fx.remote(), "ls-tree", "--name-only", "main").lines()).contains("in.md").doesNotContain("mine.md");
+        assertThat(status.get("state").asText()).isEqualTo("ahead");
+        assertThat(status.get("mode").asText()).isEqualTo("no-push");
+        assertThat(status.get("message").asText()).isEqualTo("1 commit kept on this machine (mode no-push: Tidesync never pushes here)");
+    }
+
+    @Test
     void aHeldBackSecretExitsFourAndIsListed() throws Exception {
         write(desktop, ".env", "TOKEN=secret-value\n");
 
@@ -367,6 +433,22 @@ class CliTest {
 
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.out()).contains("index.lock").contains("fix:").contains("remote origin (").contains("reachable");
+    }
+
+    @Test
+    void doctorDeepReadsEveryObjectAndNamesADamagedRepository() throws Exception {
+        Run sound = tidesync("doctor", "--deep");
+        String blob = GitFixture.git(laptop, "rev-parse", "HEAD:a.md").strip();
+        Path loose = laptop.resolve(".git/objects").resolve(blob.substring(0, 2)).resolve(blob.substring(2));
+        assertThat(loose).as("a loose object to damage").exists();
+        Files.delete(loose);
+
+        Run damaged = tidesync("doctor", "--deep");
+
+        assertThat(sound.out()).contains("laptop: every object is there and whole");
+        assertThat(damaged.code()).isEqualTo(1);
+        assertThat(damaged.out()).contains("FAIL  laptop: the repository is damaged: ").contains(blob.substring(0, 7)).contains("fix: run `git fsck`");
+        assertThat(damaged.out()).contains("desktop: every object is there and whole");
     }
 
     @Test

@@ -35,7 +35,9 @@ class QuickHookTest {
     void itReadsTheEnginesReply() throws Exception {
         String line = Json.mapper().writeValueAsString(new Reply(true, true, "notes: Pulled 2 commits", 42));
 
-        assertThat(HookClient.reply(line)).contains(new HookClient.Reply(true, "notes: Pulled 2 commits"));
+        assertThat(HookClient.reply(line)).contains(new HookClient.Reply(true, "notes: Pulled 2 commits", false));
+        String silent = Json.mapper().writeValueAsString(new Reply(true, true, "notes: Up to date", 42, true));
+        assertThat(HookClient.reply(silent)).contains(new HookClient.Reply(true, "notes: Up to date", true));
         assertThat(HookClient.reply("{\"message\":\"no ok field\"}")).isEmpty();
         assertThat(HookClient.reply("garbage")).isEmpty();
     }

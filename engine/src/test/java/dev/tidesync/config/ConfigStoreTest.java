@@ -94,7 +94,7 @@ class ConfigStoreTest {
 
         assertThatThrownBy(() -> store().load())
                 .hasMessageContaining("repositories.0.mode")
-                .hasMessageContaining("auto-commit, commits-only, pull-only or push-only");
+                .hasMessageContaining("auto-commit, commits-only, pull-only, push-only or no-push");
     }
 
     @Test

@@ -126,6 +126,58 @@ class UsersGitSetupTest {
         assertThat(git(laptop, "log", "-1", "--format=%s").strip()).isEqualTo("track psd with lfs");
     }
 
+    @Test
+    void aPushTheServerDidNotKeepIsAnIntegrityFailureNotASuccess() throws Exception {
+        String before = GitFixture.git(fx.remote(), "rev-parse", "main").strip();
+        // The server takes the push, then puts its branch back: what a broken hook or a forced push by someone else does.
+        serverHook("post-receive", "git update-ref refs/heads/main " + before);
+        write(laptop, "notes.md", "kept?\n");
+
+        SyncOutcome outcome = fx.sync(laptop, throughGit());
+
+        assertThat(outcome.result()).isEqualTo(SyncResult.FAILED);
+        assertThat(outcome.failure()).map(f -> f.kind()).contains(dev.tidesync.model.Failure.FailureKind.INTEGRITY);
+        assertThat(outcome.message()).contains("accepted the push").contains("does not contain");
+        assertThat(GitFixture.git(laptop, "log", "-1", "--format=%s").strip()).as("the commit is still here").contains("notes.md");
+    }
+
+    @Test
+    void aRemoteThatMovedOnRightAfterThePushIsNotDamage() throws Exception {
+        serverHook("post-receive", "export GIT_AUTHOR_NAME=o GIT_AUTHOR_EMAIL=o@x GIT_COMMITTER_NAME=o GIT_COMMITTER_EMAIL=o@x\n"
+                + "c=$(git commit-tree $(git rev-parse main^{tree}) -p main -m 'another machine'); git update-ref refs/heads/main $c");
+        write(laptop, "notes.md", "pushed\n");
+
+        SyncOutcome outcome = fx.sync(laptop, throughGit());
+
+        assertThat(outcome.result()).isEqualTo(SyncResult.OK);
+        assertThat(outcome.notes()).anySatisfy(n -> assertThat(n).contains("moved on since the push"));
+    }
+
+    @Test
+    void aPushThatLandedIsCheckedQuietly() throws Exception {
+        write(laptop, "notes.md", "landed\n");
+
+        SyncOutcome outcome = fx.sync(laptop, throughGit());
+
+        assertThat(outcome.result()).isEqualTo(SyncResult.OK);
+        assertThat(outcome.notes()).noneSatisfy(n -> assertThat(n).contains("push"));
+        assertThat(GitFixture.git(fx.remote(), "rev-parse", "main").strip()).isEqualTo(GitFixture.git(laptop, "rev-parse", "HEAD").strip());
+    }
+
+    /** Every remote through the installed git, so the bare remote's own hooks run as a server's would. */
+    private GitAccess throughGit() {
+        var network = new Settings.NetworkSettings(30, Settings.TransportChoice.GIT, false);
+        return GitAccess.detect(network, Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", home.resolve(".config").toString(),
+                "GIT_CONFIG_NOSYSTEM", "1", "PATH", System.getenv("PATH")));
+    }
+
+    private void serverHook(String name, String body) throws Exception {
+        Path hook = fx.remote().resolve("hooks").resolve(name);
+        Files.createDirectories(hook.getParent());
+        Files.writeString(hook, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwx------"));
+    }
+
     private void hook(String name, String body) throws Exception {
         Path hook = laptop.resolve(".git/hooks").resolve(name);
         Files.createDirectories(hook.getParent());

@@ -92,6 +92,20 @@ final class FormField extends VBox {
         return text -> text.matches("\\d{1,9}") ? Result.of(text) : Result.refused("\"" + text + "\" is not a whole number");
     }
 
+    /** Text kept as a JSON string (so "true" stays words); nothing typed returns the key to its default. */
+    static Function<String, Result> textOrDefault() {
+        return text -> {
+            if (text.isEmpty()) {
+                return Result.of("null");
+            }
+            try {
+                return Result.of(dev.tidesync.io.Json.mapper().writeValueAsString(text));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return Result.refused("cannot be stored: " + e.getOriginalMessage());
+            }
+        };
+    }
+
     static String seconds(long ms) {
         return ms % 1000 == 0 ? Long.toString(ms / 1000) : Double.toString(ms / 1000.0);
     }

@@ -53,6 +53,7 @@ public final class SettingsView extends TabPane {
                 tab("Repositories", repositoriesTab()),
                 tab("Triggers", scroll(triggersTab())),
                 tab("Agent prompts", promptTab()),
+                tab("Messages", scroll(messagesTab())),
                 tab("General", generalTab()));
     }
 
@@ -225,6 +226,33 @@ public final class SettingsView extends TabPane {
         row(grid, 1, "Prompts", toggle("trigger-userPrompt", "triggers.userPrompt.enabled", p.enabled()));
         row(grid, 2, "Chance", new VBox(4, probability, saved));
         row(grid, 3, "At most once per", new HBox(8, seconds("userPrompt-debounce", "triggers.userPrompt.debounceMs", p.debounceMs()), new Label("s")));
+        return grid;
+    }
+
+    // Messages: per-trigger commit messages and silence
+
+    private Node messagesTab() {
+        Triggers t = editor.settings().triggers();
+        GridPane grid = form();
+        int row = 0;
+        row(grid, row++, "", new Label("A trigger may commit with its own message (empty: the default below) and be silent: "
+                + "no note for the agent and no \"changes came in\" notification when all went well. Problems are always told."));
+        row(grid, row++, "Default", new Label(editor.settings().commit().messageTemplate().lines().findFirst().orElse("")
+                + "  (commit.messageTemplate; variables ${summary} ${files} ${timestamp} ${host} ${trigger})"));
+        for (dev.tidesync.model.Trigger trigger : dev.tidesync.model.Trigger.values()) {
+            if (trigger == dev.tidesync.model.Trigger.STARTUP) {
+                continue; // speaks as fileChange
+            }
+            Triggers.Each each = t.of(trigger);
+            String key = "triggers." + trigger.id();
+            FormField message = field("message-" + trigger.id(), key + ".commitMessage",
+                    each.commitMessage() == null ? "" : each.commitMessage(), FormField.textOrDefault());
+            message.field().setPrefColumnCount(28);
+            message.field().setPromptText("the default message");
+            CheckBox silent = toggle("silent-" + trigger.id(), key + ".silent", each.silent());
+            silent.setText("silent");
+            row(grid, row++, TriggerNames.title(trigger), new HBox(12, message, silent));
+        }
         return grid;
     }
 

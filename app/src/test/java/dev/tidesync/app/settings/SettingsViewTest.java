@@ -71,6 +71,23 @@ class SettingsViewTest {
     }
 
     @Test
+    void eachTriggersCommitMessageAndSilenceAreSavedAndAnEmptyMessageMeansTheDefault(FxRobot robot) throws Exception {
+        openTab(robot, "tab-messages");
+        robot.clickOn("#message-sessionEnd").write("true").type(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn("#silent-userPrompt");
+
+        Settings saved = store.load().settings();
+        assertThat(saved.triggers().sessionEnd().commitMessage()).as("kept as words, not a boolean").isEqualTo("true");
+        assertThat(saved.triggers().userPrompt().silent()).isTrue();
+        assertThat(saved.commitTemplate(dev.tidesync.model.Trigger.SESSION_END)).isEqualTo("true");
+
+        robot.doubleClickOn("#message-sessionEnd").eraseText(4).type(javafx.scene.input.KeyCode.ENTER);
+
+        assertThat(store.load().settings().triggers().sessionEnd().commitMessage()).isNull();
+        assertThat(Files.readString(store.file())).doesNotContain("commitMessage");
+    }
+
+    @Test
     void aValueTheEngineRefusesIsShownInlineAndNotSaved(FxRobot robot) throws Exception {
         openTab(robot, "tab-triggers");
         String before = Files.readString(store.file());

@@ -1,0 +1,57 @@
+package dev.tidesync.git;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.revwalk.ObjectWalk;
+import org.eclipse.jgit.revwalk.RevObject;
+
+/**
+ * A repository's objects checked whole: the installed git's own {@code git fsck} (every object
+ * read and its hash checked) where there is one, else JGit's connectivity walk from every ref
+ * (every object reached is there and parses). For `doctor --deep`; it reads every object, so it
+ * takes a while on big repositories.
+ */
+public final class Fsck {
+
+    /** No output for this long means git is stuck, not busy: fsck of a large repository prints nothing until the end. */
+    private static final Duration QUIET_LIMIT = Duration.ofMinutes(30);
+
+    public sealed interface Health {
+        /** @param how which check ran */
+        record Sound(String how) implements Health {}
+
+        /** @param finding git's or JGit's first word on what is wrong */
+        record Damaged(String finding) implements Health {}
+    }
+
+    private Fsck() {}
+
+    public static Health check(GitRepo repo, Optional<GitCli> git) throws IOException {
+        if (git.isPresent()) {
+            GitCli.Result r = git.get().run(repo.workTree(), QUIET_LIMIT, java.util.Map.of(), "fsck", "--no-dangling", "--no-progress");
+            if (r.ok()) {
+                return new Health.Sound("git fsck");
+            }
+            String said = (r.stderr() + "\n" + r.stdout()).lines().map(String::strip).filter(l -> !l.isEmpty())
+                    .filter(l -> !l.startsWith("warning")).findFirst().orElse("git fsck exited " + r.exitCode());
+            return new Health.Damaged(r.stalled() ? "git fsck stopped making progress" : said);
+        }
+        try (ObjectWalk walk = new ObjectWalk(repo.repository())) {
+            for (Ref ref : repo.repository().getRefDatabase().getRefs()) {
+                if (ref.getObjectId() != null) {
+                    RevObject start = walk.parseAny(ref.getObjectId());
+                    walk.markStart(start);
+                }
+            }
+            walk.checkConnectivity();
+            return new Health.Sound("JGit's connectivity walk");
+        } catch (MissingObjectException e) {
+            return new Health.Damaged(e.getMessage());
+        } catch (org.eclipse.jgit.errors.CorruptObjectException e) {
+            return new Health.Damaged("corrupt object: " + e.getMessage());
+        }
+    }
+}
