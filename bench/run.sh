@@ -25,3 +25,4 @@ run RemoteToLocal 20
 run LargeTree 100000
 run HookTiming 30
 run Scale 200 60
+run SecretScan 200 1000 5000

@@ -29,9 +29,9 @@ final class StatsCommand implements Callable<Integer> {
             printer.json(new StatsView(s, recent, today));
             return ExitCodes.OK;
         }
-        printer.line("Last " + recent.total().count() + " syncs: " + window(recent.total()));
-        printer.line("Today: " + today.total().count() + " syncs" + (today.total().count() == 0 ? "" : ": " + window(today.total())));
-        recent.byTrigger().forEach((t, w) -> printer.line(String.format("  %-13s %s", t, window(w))));
+        printer.line("Last " + SyncMetrics.RECENT + ": " + recent.total().describe());
+        printer.line("Today: " + today.total().describe());
+        recent.byTrigger().forEach((t, w) -> printer.line(String.format("  %-13s %s", t, w.describe())));
         printer.line("Since the start: " + s.totalSyncs() + " syncs (session start " + s.sessionStartSyncs() + ", session end "
                 + s.sessionEndSyncs() + ", prompt " + s.promptSyncs() + "), " + s.failures() + " failed, " + s.conflicts()
                 + " conflicts, " + s.heldBack() + " with files held back");
@@ -39,17 +39,6 @@ final class StatsCommand implements Callable<Integer> {
         printer.line("Agent prompts: " + pr.seen() + " seen, " + pr.ran() + " synced, " + pr.debounced() + " debounced, "
                 + pr.notDrawn() + " not drawn, " + pr.off() + " while the trigger was off");
         return ExitCodes.OK;
-    }
-
-    /** One window in a line: how many, how they ended, how long they took. */
-    private static String window(SyncMetrics.Window w) {
-        return w.count() + " syncs, " + w.failures() + " failed (" + percent(w.failureRate()) + "), " + w.conflicts() + " conflicts ("
-                + percent(w.conflictRate()) + "); mean " + w.meanMs() + " ms, p95 " + w.p95Ms() + " ms, fastest " + w.fastestMs()
-                + " ms, slowest " + w.slowestMs() + " ms";
-    }
-
-    private static String percent(double rate) {
-        return String.format(java.util.Locale.ROOT, "%.1f %%", rate * 100);
     }
 
     /** The stats with the derived medians spelled out for programs. */

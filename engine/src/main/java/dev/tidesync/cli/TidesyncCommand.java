@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
                 SwitchCommands.Enable.class, SwitchCommands.Disable.class,
                 SwitchCommands.Pause_.class, SwitchCommands.Resume.class,
                 RepairCommands.Resolve.class, RepairCommands.Undo.class,
-                RunCommand.class, HookCommand.class, AgentCommand.class, AutoStartCommand.class, ServiceCommand.class,
+                RunCommand.class, HookCommand.class, AgentCommand.class, AnnounceCommand.class, AutoStartCommand.class, ServiceCommand.class,
                 ConfigCommand.class, DoctorCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -20,10 +20,12 @@ public record Settings(
         List<WatchRoot> watchRoots,
         List<String> excludeRepositories,
         List<RepositorySettings> repositories,
-        DesktopSettings desktop) {
+        DesktopSettings desktop,
+        AnnounceSettings announce) {
 
     public Settings {
         desktop = desktop == null ? DesktopSettings.defaults() : desktop;
+        announce = announce == null ? AnnounceSettings.off() : announce;
         watchRoots = watchRoots == null ? List.of() : List.copyOf(watchRoots);
         excludeRepositories = excludeRepositories == null ? List.of() : List.copyOf(excludeRepositories);
         repositories = repositories == null ? List.of() : List.copyOf(repositories);
@@ -96,6 +98,14 @@ public record Settings(
     public static final String DEFAULT_MESSAGE_TEMPLATE =
             "${summary}\n\nSynced by Tidesync from ${host} (${trigger}) at ${timestamp}.\n\n${files}";
 
+    /** Without the announcement channel (off). */
+    public Settings(boolean enabled, Triggers triggers, CommitSettings commit, GuardSettings guards, LockSettings locks,
+                    NetworkSettings network, HistorySettings history, Throttle throttle, List<WatchRoot> watchRoots,
+                    List<String> excludeRepositories, List<RepositorySettings> repositories, DesktopSettings desktop) {
+        this(enabled, triggers, commit, guards, locks, network, history, throttle, watchRoots, excludeRepositories, repositories, desktop,
+                AnnounceSettings.off());
+    }
+
     public static Settings defaults() {
         return new Settings(true, Triggers.defaults(), new CommitSettings(DEFAULT_MESSAGE_TEMPLATE),
                 GuardSettings.defaults(), new LockSettings(600, 30), new NetworkSettings(30, TransportChoice.AUTO, false),
@@ -105,7 +115,7 @@ public record Settings(
 
     public Settings withRepositories(List<RepositorySettings> next) {
         return new Settings(enabled, triggers, commit, guards, locks, network, history, throttle, watchRoots, excludeRepositories, next,
-                desktop);
+                desktop, announce);
     }
 
     /** Whether the user took {@code workTree} out of the watch roots' findings (by removing it). */

@@ -40,10 +40,20 @@ final class SettingsValidator {
         range("/triggers/schedule/intervalMinutes", t.schedule().intervalMinutes(), 1, 10_080, "minutes");
         for (dev.tidesync.model.Trigger trigger : dev.tidesync.model.Trigger.values()) {
             String message = t.of(trigger).commitMessage();
-            if (trigger != dev.tidesync.model.Trigger.STARTUP && message != null && message.isBlank()) {
+            boolean speaksAsAnother = trigger == dev.tidesync.model.Trigger.STARTUP || trigger == dev.tidesync.model.Trigger.ANNOUNCE;
+            if (!speaksAsAnother && message != null && message.isBlank()) {
                 add("/triggers/" + trigger.id() + "/commitMessage", "'triggers." + trigger.id()
                         + ".commitMessage' must not be empty; leave it out to use commit.messageTemplate");
             }
+        }
+        AnnounceSettings a = s.announce();
+        AnnounceSettings.urlProblem(a.url()).ifPresent(p -> add("/announce/url", "'announce.url' " + p));
+        if (a.enabled() && a.key().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < AnnounceSettings.MIN_KEY_BYTES) {
+            add("/announce/key", "'announce.key' must be at least " + AnnounceSettings.MIN_KEY_BYTES
+                    + " bytes, the same on every machine; make one with `tidesync announce key --new`");
+        }
+        if (!a.passwordFile().isEmpty() && !Path.of(a.passwordFile()).isAbsolute()) {
+            add("/announce/passwordFile", "'announce.passwordFile' must be an absolute path to a file holding the broker password");
         }
         range("/throttle/minIntervalSeconds", s.throttle().minIntervalSeconds(), 0, 86_400, "seconds");
         range("/throttle/backoffBaseSeconds", s.throttle().backoffBaseSeconds(), 1, 86_400, "seconds");

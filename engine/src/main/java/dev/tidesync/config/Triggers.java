@@ -7,7 +7,8 @@ import dev.tidesync.model.Trigger;
  * Every reason to sync, each switchable and tunable. Names match the CLI contract. Every trigger
  * may carry its own commit message (over {@code commit.messageTemplate}) and be silent: no note
  * for the agent and no "changes came in" notification after a sync that went well (problems are
- * still told).
+ * still told). An announcement from another machine is the poll arriving early: it follows
+ * {@code poll}'s switch.
  */
 public record Triggers(
         Session sessionStart,
@@ -78,7 +79,7 @@ public record Triggers(
             case CHECKPOINT -> checkpoint;
             case FILE_CHANGE, STARTUP -> fileChange;
             case LOCAL_COMMIT -> localCommit;
-            case POLL -> poll;
+            case POLL, ANNOUNCE -> poll; // an announcement stands in for the poll that would have found the change
             case MANUAL -> manual;
             case SCHEDULE -> schedule;
         };

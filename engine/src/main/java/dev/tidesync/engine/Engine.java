@@ -78,6 +78,9 @@ public final class Engine implements AutoCloseable {
     private FileTime configSeen;
     private Scheduler.Timer tickTimer;
     private volatile boolean stopping;
+    /** The announcement channel; null while announce.url is not set. */
+    private volatile Announcer announcer;
+    private dev.tidesync.config.AnnounceSettings announcing;
 
     private record Watched(RepoLane lane, RepoTriggers triggers) {}
 
@@ -188,6 +191,52 @@ public final class Engine implements AutoCloseable {
         });
         board.watch(next);
         noticePauseChange();
+        announce(next);
+    }
+
+    /** Opens, replaces or closes the announcement channel as the settings say, and listens for every repository. */
+    private void announce(Settings next) {
+        boolean changed = announcing == null || !announcing.equals(next.announce());
+        if (changed) {
+            if (announcer != null) {
+                announcer.close();
+                announcer = null;
+            }
+            announcing = next.announce();
+            if (next.announce().enabled()) {
+                try {
+                    announcer = new Announcer(next.announce(), options.journal().clock(), this::announced);
+                    publish(new EngineEvent.Notice(now(), "tidesync", Level.INFO, "announcements through " + next.announce().url()));
+                } catch (org.eclipse.paho.client.mqttv3.MqttException | IllegalArgumentException e) {
+                    publish(new EngineEvent.Notice(now(), "tidesync", Level.ERROR, "announcements cannot start (" + e.getMessage()
+                            + "); check announce.url. Syncing by polling meanwhile"));
+                }
+            }
+        }
+        if (announcer != null) {
+            announcer.watch(next.repositories());
+        }
+    }
+
+    /** Another machine pushed a branch this repository follows: sync now rather than at the next poll. */
+    private void announced(Path workTree) {
+        Watched w;
+        synchronized (this) {
+            w = stopping ? null : watched.get(workTree);
+        }
+        if (w != null) {
+            w.lane().request(SyncRequest.of(Action.SYNC, Trigger.ANNOUNCE));
+        }
+    }
+
+    /** What became of the announcements that arrived; empty while the channel is off. */
+    public synchronized Optional<Announcer.Counts> announcementCounts() {
+        return Optional.ofNullable(announcer).map(Announcer::counts);
+    }
+
+    /** The announcement channel as the engine sees it now. */
+    public synchronized dev.tidesync.announce.ChannelState announcements() {
+        return announcer == null ? new dev.tidesync.announce.ChannelState.Off() : announcer.state();
     }
 
     /** The one watch service for every repository, opened with the first; empty when files are not watched. */
@@ -417,6 +466,10 @@ public final class Engine implements AutoCloseable {
             if (hub != null) {
                 hub.close();
             }
+            if (announcer != null) {
+                announcer.close();
+                announcer = null;
+            }
         }
         try {
             CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(grace.toMillis(), TimeUnit.MILLISECONDS);
@@ -498,6 +551,10 @@ public final class Engine implements AutoCloseable {
             public void finished(RepoLane lane, SyncOutcome outcome) {
                 publish(new EngineEvent.SyncFinished(now(), outcome));
                 board.finished(lane.repository().workTree(), outcome);
+                Announcer a = Engine.this.announcer;
+                if (a != null) {
+                    a.finished(lane.repository(), outcome);
+                }
                 if (outcome.reachedRemote()) {
                     networkWorked(lane);
                 }

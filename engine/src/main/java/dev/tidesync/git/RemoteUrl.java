@@ -26,6 +26,40 @@ public record RemoteUrl(Kind kind, String host, String user, int port, String te
         }
     }
 
+    /**
+     * The remote's address as every machine writes it the same way, for naming its announcement
+     * topic: no user name or password, host in lower case, no trailing slash or ".git"; scp-style
+     * addresses as ssh:// ones; a local path as its real path. Empty when the remote has no URL.
+     */
+    public static java.util.Optional<String> canonical(GitRepo repo, String remote) {
+        try {
+            RemoteConfig config = new RemoteConfig(repo.repository().getConfig(), remote);
+            if (config.getURIs().isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            URIish uri = config.getURIs().getFirst();
+            String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
+            path = path.endsWith(".git") ? path.substring(0, path.length() - 4) : path;
+            if (uri.getHost() == null) {
+                java.nio.file.Path local = java.nio.file.Path.of(uri.getPath());
+                local = local.isAbsolute() ? local : repo.workTree().resolve(local);
+                try {
+                    local = local.toRealPath();
+                } catch (java.io.IOException e) {
+                    local = local.toAbsolutePath().normalize();
+                }
+                String p = local.toString().replaceAll("/+$", "");
+                return java.util.Optional.of("file://" + (p.endsWith(".git") ? p.substring(0, p.length() - 4) : p));
+            }
+            String scheme = uri.getScheme() == null ? "ssh" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            String port = uri.getPort() > 0 ? ":" + uri.getPort() : "";
+            return java.util.Optional.of(scheme + "://" + uri.getHost().toLowerCase(java.util.Locale.ROOT) + port
+                    + (path.startsWith("/") ? path : "/" + path));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     static RemoteUrl of(URIish uri) {
         String scheme = uri.getScheme();
         Kind kind;

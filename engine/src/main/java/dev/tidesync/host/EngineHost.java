@@ -151,7 +151,7 @@ public final class EngineHost implements AutoCloseable {
         Optional<Runnable> onShow = frontend.map(Frontend::show);
         return switch (String.valueOf(request.op())) {
             case "ping" -> new Reply(true, false, frontend.map(f -> "the tray app (" + f.describe().get() + ")")
-                    .orElse("the headless engine (`tidesync run`)"), pid);
+                    .orElse("the headless engine (`tidesync run`)") + "; " + engine.announcements().describe(), pid);
             case "reload" -> {
                 engine.reload();
                 yield new Reply(true, false, "reloaded", pid);

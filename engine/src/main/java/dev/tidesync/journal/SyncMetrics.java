@@ -28,6 +28,20 @@ public record SyncMetrics(Window total, Map<String, Window> byTrigger) {
     public record Window(long count, long failures, long conflicts, long meanMs, long p95Ms, long fastestMs, long slowestMs,
                          double failureRate, double conflictRate) {
 
+        /** One line: how many, how they ended, how long they took; the same words in `stats` and the app's change log. */
+        public String describe() {
+            if (count == 0) {
+                return "no syncs";
+            }
+            return count + (count == 1 ? " sync, " : " syncs, ") + failures + " failed (" + percent(failureRate) + "), " + conflicts
+                    + (conflicts == 1 ? " conflict (" : " conflicts (") + percent(conflictRate) + "); mean " + meanMs + " ms, p95 "
+                    + p95Ms + " ms, fastest " + fastestMs + " ms, slowest " + slowestMs + " ms";
+        }
+
+        private static String percent(double rate) {
+            return String.format(java.util.Locale.ROOT, "%.1f %%", rate * 100);
+        }
+
         static Window of(List<HistoryRecord> syncs) {
             if (syncs.isEmpty()) {
                 return new Window(0, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -59,6 +73,17 @@ public record SyncMetrics(Window total, Map<String, Window> byTrigger) {
     /** The last {@link #RECENT} syncs in the change log. */
     public static SyncMetrics recent(History history) throws java.io.IOException {
         return of(history.last(RECENT, SyncMetrics::isSync));
+    }
+
+    /** The last {@link #RECENT} syncs among records already read, newest first (the app's change log). */
+    public static SyncMetrics lastOf(List<HistoryRecord> newestFirst) {
+        return of(newestFirst.stream().filter(SyncMetrics::isSync).limit(RECENT).toList());
+    }
+
+    /** The syncs since midnight in {@code zone} among records already read. */
+    public static SyncMetrics todayOf(java.util.Collection<HistoryRecord> records, Instant now, ZoneId zone) {
+        Instant midnight = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
+        return of(records.stream().filter(r -> r.time() != null && !r.time().isBefore(midnight)).toList());
     }
 
     /** The syncs since midnight in {@code zone}. */

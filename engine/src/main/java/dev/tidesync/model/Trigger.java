@@ -15,7 +15,9 @@ public enum Trigger {
     MANUAL("manual"),
     SCHEDULE("schedule"),
     /** The catch-up sync when the engine starts: whatever happened while it was not running. */
-    STARTUP("startup");
+    STARTUP("startup"),
+    /** Another machine announced a push over the announcement channel: fetch and integrate now, not at the next poll. */
+    ANNOUNCE("announce");
 
     private final String id;
 
@@ -35,7 +37,8 @@ public enum Trigger {
 
     /**
      * Background triggers that come in bursts (edits, polls, the schedule, the catch-up), which the
-     * rate limit spaces out. A commit made by hand and an agent's prompt or checkpoint go at once.
+     * rate limit spaces out. A commit made by hand, an agent's prompt or checkpoint and another
+     * machine's announced push go at once.
      */
     public boolean throttled() {
         return this == FILE_CHANGE || this == POLL || this == SCHEDULE || this == STARTUP;
@@ -53,7 +56,7 @@ public enum Trigger {
             case LOCAL_COMMIT -> 4;
             case FILE_CHANGE -> 3;
             case STARTUP -> 2;
-            case SCHEDULE -> 1;
+            case SCHEDULE, ANNOUNCE -> 1;
             case POLL -> 0;
         };
     }
@@ -65,6 +68,6 @@ public enum Trigger {
                 return t;
             }
         }
-        throw new IllegalArgumentException("'" + id + "' is not a trigger; use sessionStart, sessionEnd, userPrompt, checkpoint, fileChange, localCommit, poll, manual, schedule or startup");
+        throw new IllegalArgumentException("'" + id + "' is not a trigger; use sessionStart, sessionEnd, userPrompt, checkpoint, fileChange, localCommit, poll, manual, schedule, startup or announce");
     }
 }

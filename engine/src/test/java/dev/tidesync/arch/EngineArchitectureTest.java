@@ -29,7 +29,7 @@ class EngineArchitectureTest {
             .layer("features").definedBy("dev.tidesync.sync..", "dev.tidesync.trigger..", "dev.tidesync.journal..",
                     "dev.tidesync.status..", "dev.tidesync.resolve..", "dev.tidesync.hook..", "dev.tidesync.doctor..",
                     "dev.tidesync.control..", "dev.tidesync.autostart..", "dev.tidesync.guard..", "dev.tidesync.agent..",
-                    "dev.tidesync.service..")
+                    "dev.tidesync.service..", "dev.tidesync.announce..")
             .layer("git").definedBy("dev.tidesync.git..")
             .layer("base").definedBy("dev.tidesync.model..", "dev.tidesync.config..", "dev.tidesync.io..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()

@@ -461,6 +461,16 @@ class CliTest {
     }
 
     @Test
+    void announceKeyNewPrintsAFreshKeyEachTime() {
+        Run first = tidesync("announce", "key", "--new");
+        Run second = tidesync("announce", "key", "--new");
+
+        assertThat(first.code()).isZero();
+        assertThat(first.out().strip()).matches("[A-Za-z0-9_-]{43}").isNotEqualTo(second.out().strip());
+        assertThat(tidesync("announce", "key").code()).isEqualTo(2);
+    }
+
+    @Test
     void versionAndHelpWork() {
         assertThat(tidesync("--version").out()).startsWith("tidesync ");
         assertThat(tidesync("help").out()).contains("sync").contains("doctor").contains("Exit codes");

@@ -68,6 +68,24 @@ class ConfigStoreTest {
     }
 
     @Test
+    void theAnnouncementChannelWantsABrokerAddressAndALongEnoughKey() throws Exception {
+        assertThatThrownBy(() -> store().set("announce.url", "http://broker.example:1883"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'announce.url' must start with mqtt:// or mqtts://");
+        assertThatThrownBy(() -> store().set("announce.url", "mqtt://broker.example:1883"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'announce.key' must be at least 16 bytes")
+                .hasMessageContaining("tidesync announce key --new");
+
+        store().set("announce.key", "0123456789abcdef0123");
+        store().set("announce.url", "mqtts://broker.example");
+
+        AnnounceSettings a = store().load().settings().announce();
+        assertThat(a.enabled()).isTrue();
+        assertThat(a.tls()).isTrue();
+        assertThat(a.port()).isEqualTo(8883);
+        assertThat(Settings.defaults().announce().enabled()).as("off unless set").isFalse();
+    }
+
+    @Test
     void aValueOfTheWrongTypeNamesItsLineAndColumn() throws Exception {
         Files.writeString(store().file(), "{\n  \"triggers\": {\n    \"userPrompt\": {\n      \"probability\": \"often\"\n    }\n  }\n}\n");
 

@@ -1,6 +1,7 @@
 package dev.tidesync.app.history;
 
 import dev.tidesync.journal.HistoryRecord;
+import dev.tidesync.journal.SyncMetrics;
 import dev.tidesync.model.SyncResult;
 import dev.tidesync.model.Trigger;
 import java.time.Clock;
@@ -57,6 +58,7 @@ public final class HistoryView extends BorderPane {
     private final XYChart.Series<String, Number> okSeries = new XYChart.Series<>();
     private final XYChart.Series<String, Number> failedSeries = new XYChart.Series<>();
     private final Label activitySummary = new Label();
+    private final Label metrics = new Label();
     private final PauseTransition chartLater = new PauseTransition(Duration.millis(500));
 
     public HistoryView(HistoryViewModel model, Clock clock) {
@@ -143,7 +145,9 @@ public final class HistoryView extends BorderPane {
         bars.getData().addAll(List.of(okSeries, failedSeries));
         activitySummary.setId("activity-summary");
         activitySummary.setOpacity(0.8);
-        return new VBox(2, bars, activitySummary);
+        metrics.setId("metrics");
+        metrics.setOpacity(0.8);
+        return new VBox(2, bars, activitySummary, metrics);
     }
 
     private void refreshChart() {
@@ -166,6 +170,8 @@ public final class HistoryView extends BorderPane {
         failedSeries.getData().setAll(failed);
         activitySummary.setText("Last 24 hours: " + total + " syncs, " + failures + " failed or stopped"
                 + (total > 0 ? ", slowest hourly median " + slowest + " ms" : ""));
+        metrics.setText("Last " + SyncMetrics.RECENT + ": " + SyncMetrics.lastOf(model.all()).total().describe()
+                + "\nToday: " + SyncMetrics.todayOf(model.all(), clock.instant(), clock.getZone()).total().describe());
     }
 
     private SplitPane body() {

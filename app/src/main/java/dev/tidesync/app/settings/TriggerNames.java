@@ -19,6 +19,7 @@ final class TriggerNames {
             case MANUAL -> "Manual syncs";
             case SCHEDULE -> "Schedule";
             case STARTUP -> "Catching up at start";
+            case ANNOUNCE -> "Another machine pushed";
         };
     }
 }

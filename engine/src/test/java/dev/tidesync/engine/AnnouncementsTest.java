@@ -1,0 +1,143 @@
+package dev.tidesync.engine;
+
+import static dev.tidesync.fixture.GitFixture.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tidesync.announce.AnnounceKey;
+import dev.tidesync.announce.Announcement;
+import dev.tidesync.config.ConfigStore;
+import dev.tidesync.config.TidesyncHome;
+import dev.tidesync.fixture.Await;
+import dev.tidesync.fixture.GitFixture;
+import dev.tidesync.fixture.Mosquitto;
+import dev.tidesync.git.GitAccess;
+import dev.tidesync.journal.Journal;
+import dev.tidesync.model.Trigger;
+import dev.tidesync.trigger.SystemScheduler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two machines on one remote, polls a day apart, and Debian's Mosquitto between them: a push on
+ * one reaches the other through an announcement, not a poll.
+ */
+class AnnouncementsTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(20);
+    private static final String KEY = "correct horse battery staple";
+
+    @TempDir
+    Path dir;
+
+    private GitFixture fx;
+    private Mosquitto broker;
+    private final List<Running> engines = new ArrayList<>();
+
+    /** One machine: its clone, its home, its engine, what it published. */
+    private record Running(Path workTree, Engine engine, List<EngineEvent> events, SystemScheduler scheduler, ExecutorService work) {}
+
+    @BeforeEach
+    void aBrokerAndARemote() throws Exception {
+        broker = Mosquitto.start(dir.resolve("broker"), Optional.empty());
+        fx = new GitFixture(dir);
+        Path first = fx.machine("seed");
+        write(first, "readme.md", "hello\n");
+        fx.sync(first);
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        for (Running r : engines) {
+            r.engine().stop(Duration.ofSeconds(10));
+            r.scheduler().close();
+            r.work().shutdownNow();
+        }
+        broker.close();
+    }
+
+    private Running machine(String name, String key) throws Exception {
+        Path clone = fx.machine(name);
+        TidesyncHome home = TidesyncHome.single(dir.resolve(name + "-home"));
+        Files.createDirectories(home.configDir());
+        Files.writeString(home.configFile(), """
+                {"throttle": {"minIntervalSeconds": 0},
+                 "triggers": {"fileChange": {"inactivityMs": 200}, "poll": {"intervalSeconds": 86400}},
+                 "announce": {"url": "%s", "key": "%s"},
+                 "repositories": [{"path": "%s"}]}
+                """.formatted(broker.url(), key, clone));
+        ConfigStore config = new ConfigStore(home.configFile());
+        Clock clock = Clock.systemUTC();
+        Journal journal = new Journal(home, config.load().settings().history(), clock);
+        SystemScheduler scheduler = new SystemScheduler(clock);
+        ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
+        Engine engine = new Engine(new Engine.Options(config, journal,
+                s -> new RecordedSync(s, journal, GitAccess.jgitOnly(), clock, name), scheduler, work, Executors.newCachedThreadPool(),
+                RandomGenerator.getDefault(), true, Duration.ofSeconds(30)));
+        List<EngineEvent> events = new CopyOnWriteArrayList<>();
+        engine.addListener(events::add);
+        engine.start();
+        Running running = new Running(clone, engine, events, scheduler, work);
+        engines.add(running);
+        Await.until(name + " connected to the broker", LIMIT, () -> engine.announcements().id().equals("connected"));
+        Await.until(name + "'s start-up sync finished", LIMIT, () -> events.stream().anyMatch(EngineEvent.SyncFinished.class::isInstance));
+        return running;
+    }
+
+    private static boolean syncedBy(Running r, Trigger trigger) {
+        return r.events().stream().filter(EngineEvent.SyncFinished.class::isInstance)
+                .anyMatch(e -> ((EngineEvent.SyncFinished) e).outcome().trigger() == trigger);
+    }
+
+    @Test
+    void aPushOnOneMachineIsPulledOnTheOtherThroughAnAnnouncementNotAPoll() throws Exception {
+        Running laptop = machine("laptop", KEY);
+        Running desktop = machine("desktop", KEY);
+
+        write(laptop.workTree(), "today.md", "written on the laptop\n");
+
+        Await.until("the desktop has the laptop's file", LIMIT, () -> Files.exists(desktop.workTree().resolve("today.md")));
+        assertThat(Files.readString(desktop.workTree().resolve("today.md"))).isEqualTo("written on the laptop\n");
+        Await.until("the desktop's sync was the announcement's", LIMIT, () -> syncedBy(desktop, Trigger.ANNOUNCE));
+        assertThat(syncedBy(desktop, Trigger.POLL)).as("polls are a day apart").isFalse();
+        assertThat(laptop.engine().announcementCounts()).hasValueSatisfying(c -> assertThat(c.own()).isPositive());
+        GitFixture.assertHealthy(desktop.workTree());
+    }
+
+    @Test
+    void aMachineWithAnotherKeyHearsNothingAndForgedOrBrokenMessagesAreDroppedAndCounted() throws Exception {
+        Running laptop = machine("laptop", KEY);
+        Running stranger = machine("stranger", "some other person's key");
+        String topic = new AnnounceKey(KEY).topic("file://" + fx.remote().toRealPath().toString().replaceAll("\\.git$", ""), "refs/heads/main");
+        String forged = new String(new Announcement("0".repeat(40), "intruder", java.time.Instant.now())
+                .encode(topic, new AnnounceKey("a guess at the key, wrong")), java.nio.charset.StandardCharsets.UTF_8);
+
+        broker.publish(topic, forged, false);
+        broker.publish(topic, "not json at all", false);
+        broker.publish(topic, "{\"v\": 2, \"rev\": \"" + "1".repeat(40) + "\"}", false);
+        broker.publish(topic, "x".repeat(Announcement.MAX_BYTES + 1), false);
+        write(stranger.workTree(), "elsewhere.md", "the stranger's edit\n");
+
+        Await.until("the four bad messages were counted", LIMIT, () -> laptop.engine().announcementCounts().orElseThrow().dropped()
+                .values().stream().mapToLong(Long::longValue).sum() >= 4);
+        var counts = laptop.engine().announcementCounts().orElseThrow();
+        assertThat(counts.dropped()).containsEntry(Announcement.Dropped.BAD_SIGNATURE, 1L).containsEntry(Announcement.Dropped.MALFORMED, 1L)
+                .containsEntry(Announcement.Dropped.WRONG_VERSION, 1L).containsEntry(Announcement.Dropped.TOO_LARGE, 1L);
+        assertThat(counts.acted()).isZero();
+        Await.until("the stranger pushed", LIMIT, () -> "the stranger's edit\n".equals(fx.remoteFile("elsewhere.md")));
+        Thread.sleep(1500); // an announcement on the stranger's own topic would have been acted on by now
+        assertThat(syncedBy(laptop, Trigger.ANNOUNCE)).as("another key, another topic").isFalse();
+    }
+}
