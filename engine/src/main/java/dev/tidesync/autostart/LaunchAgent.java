@@ -26,6 +26,18 @@ public final class LaunchAgent extends FileAutoStart {
 
     /** The property list; launchd starts ProgramArguments as is, no shell, so nothing needs quoting but XML. */
     static String plist(List<String> command) {
+        return plist(LABEL, command, """
+                  <key>RunAtLoad</key>
+                  <true/>
+                  <key>LimitLoadToSessionType</key>
+                  <string>Aqua</string>
+                  <key>ProcessType</key>
+                  <string>Interactive</string>
+                """);
+    }
+
+    /** A launchd property list for {@code label} running {@code command}, with {@code keys} (indented XML) after it. */
+    public static String plist(String label, List<String> command, String keys) {
         StringBuilder arguments = new StringBuilder();
         for (String arg : command) {
             arguments.append("    <string>").append(xml(arg)).append("</string>\n");
@@ -40,15 +52,9 @@ public final class LaunchAgent extends FileAutoStart {
                   <key>ProgramArguments</key>
                   <array>
                 %s  </array>
-                  <key>RunAtLoad</key>
-                  <true/>
-                  <key>LimitLoadToSessionType</key>
-                  <string>Aqua</string>
-                  <key>ProcessType</key>
-                  <string>Interactive</string>
-                </dict>
+                %s</dict>
                 </plist>
-                """.formatted(LABEL, arguments);
+                """.formatted(label, arguments, keys);
     }
 
     /** Text for a plist string element. */

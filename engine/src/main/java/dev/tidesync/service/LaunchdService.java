@@ -99,21 +99,7 @@ public final class LaunchdService implements EngineService {
     }
 
     static String plist(List<String> command, Path logFile) {
-        StringBuilder arguments = new StringBuilder();
-        for (String arg : command) {
-            arguments.append("    <string>").append(LaunchAgent.xml(arg)).append("</string>\n");
-        }
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
-                <!-- Written by `tidesync service install`; `tidesync service remove` takes it out. -->
-                <plist version="1.0">
-                <dict>
-                  <key>Label</key>
-                  <string>%s</string>
-                  <key>ProgramArguments</key>
-                  <array>
-                %s  </array>
+        return LaunchAgent.plist(LABEL, command, """
                   <key>RunAtLoad</key>
                   <true/>
                   <key>KeepAlive</key>
@@ -128,8 +114,6 @@ public final class LaunchdService implements EngineService {
                   </dict>
                   <key>StandardErrorPath</key>
                   <string>%s</string>
-                </dict>
-                </plist>
-                """.formatted(LABEL, arguments, LaunchAgent.xml(logFile.toString()));
+                """.formatted(LaunchAgent.xml(logFile.toString())));
     }
 }
