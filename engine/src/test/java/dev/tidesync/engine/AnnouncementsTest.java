@@ -140,4 +140,31 @@ class AnnouncementsTest {
         Thread.sleep(1500); // an announcement on the stranger's own topic would have been acted on by now
         assertThat(syncedBy(laptop, Trigger.ANNOUNCE)).as("another key, another topic").isFalse();
     }
+
+    @Test
+    void aFloodOfTenThousandAnnouncementsIsCountedAndBecomesAFewSyncsNotAFetchStorm() throws Exception {
+        Running desktop = machine("desktop", KEY);
+        AnnounceKey key = new AnnounceKey(KEY);
+        String topic = key.topic("file://" + fx.remote().toRealPath().toString().replaceAll("\\.git$", ""), "refs/heads/main");
+        var random = new java.util.Random(1);
+        try (var flood = new org.eclipse.paho.client.mqttv3.MqttClient("tcp://127.0.0.1:" + broker.port(), "flood",
+                new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence())) {
+            flood.connect();
+            for (int i = 0; i < 10_000; i++) {
+                String revision = String.format("%040x", new java.math.BigInteger(160, random));
+                flood.publish(topic, new Announcement(revision, "flooder", java.time.Instant.now()).encode(topic, key), 0, false);
+            }
+            flood.disconnect();
+        }
+
+        Await.until("all 10 000 arrived", Duration.ofSeconds(60), () -> desktop.engine().announcementCounts().orElseThrow().received() >= 10_000);
+        Thread.sleep(1000); // the last burst window closes and its sync runs
+        long syncs = desktop.events().stream().filter(EngineEvent.SyncStarted.class::isInstance)
+                .filter(e -> ((EngineEvent.SyncStarted) e).request().trigger() == Trigger.ANNOUNCE).count();
+        var counts = desktop.engine().announcementCounts().orElseThrow();
+        assertThat(counts.acted()).as("one sync asked for per burst window, not per message").isLessThan(1_000);
+        assertThat(syncs).as("the lane folds what was asked while a sync ran").isLessThanOrEqualTo(counts.acted());
+        assertThat(desktop.engine().announcements().id()).isEqualTo("connected");
+        GitFixture.assertHealthy(desktop.workTree());
+    }
 }
