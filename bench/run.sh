@@ -26,3 +26,4 @@ run LargeTree 100000
 run HookTiming 30
 run Scale 200 60
 run SecretScan 200 1000 5000
+run Announced 30 5

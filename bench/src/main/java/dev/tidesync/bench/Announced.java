@@ -38,7 +38,7 @@ public final class Announced {
                 "how", "pushes", "median", "p95", "ratio")
                 .row("announcement over MQTT, polls every 15 min", announced.count(), Report.ms(announced.median()),
                         Report.ms(announced.p95()), Report.ratio(announced.median(), polled.median()))
-                .row("poll only, every 60 s (the default; stretching of quiet repositories off here)", polled.count(),
+                .row("poll only, the default poll (every 60 s, jittered)", polled.count(),
                         Report.ms(polled.median()), Report.ms(polled.p95()), "1.00")
                 .note("From the push landing on the remote (its branch ref changed) to the file in the other work tree; "
                         + "the announcement path includes the 300 ms burst window, the fetch and the rebase.")
