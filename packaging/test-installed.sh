@@ -33,6 +33,10 @@ forget_user() {
 trap cleanup EXIT
 # As the test user, in a clean environment, as a desktop session would start things.
 as_user() { runuser -u "$user" -- env -i HOME="$home" USER="$user" PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 DISPLAY="$display" "$@"; }
+# In the background: `as_user_bg … & pid=$!`. The function runs in a subshell; exec makes that
+# subshell runuser itself, so $! is runuser (which passes a SIGTERM on to the program) and not
+# a shell that would die alone and leave the program running.
+as_user_bg() { exec runuser -u "$user" -- env -i HOME="$home" USER="$user" PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 DISPLAY="$display" "$@"; }
 wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...
   local seconds=$1 what=$2; shift 2
   for ((i = 0; i < seconds * 4; i++)); do "$@" >/dev/null 2>&1 && return 0; sleep 0.25; done
@@ -76,12 +80,12 @@ step "the tray app on a desktop whose panel shows StatusNotifierItems (xfce4-pan
 Xvfb "$display" -ac -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & pids+=($!)
 wait_for 10 "Xvfb to start" xdpyinfo -display "$display"
 bus="unix:path=$home/session-bus"
-as_user dbus-daemon --session --nofork --address="$bus" >/dev/null 2>&1 & pids+=($!)
+as_user_bg dbus-daemon --session --nofork --address="$bus" >/dev/null 2>&1 & pids+=($!)
 wait_for 10 "the session bus to start" test -S "$home/session-bus"
 panel_config=$home/.config/xfce4/xfconf/xfce-perchannel-xml
 as_user mkdir -p "$panel_config"
 install -o "$user" -m 644 app/src/test/resources/dev/tidesync/app/fixture/xfce4-panel.xml "$panel_config/"
-as_user DBUS_SESSION_BUS_ADDRESS="$bus" xfce4-panel --disable-wm-check >/dev/null 2>&1 & panel=$!; pids+=($panel)
+as_user_bg DBUS_SESSION_BUS_ADDRESS="$bus" xfce4-panel --disable-wm-check >/dev/null 2>&1 & panel=$!; pids+=($panel)
 on_bus() { as_user DBUS_SESSION_BUS_ADDRESS="$bus" "$@"; }
 watcher_up() {
   on_bus gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
@@ -89,7 +93,7 @@ watcher_up() {
 }
 wait_for 30 "xfce4-panel's StatusNotifierWatcher" watcher_up
 # Xvfb has no OpenGL: JavaFX draws in software there (JDK_JAVA_OPTIONS reaches jpackage launchers).
-as_user DBUS_SESSION_BUS_ADDRESS="$bus" JDK_JAVA_OPTIONS=-Dprism.order=sw /opt/tidesync/bin/Tidesync >"$shots/installed-app.log" 2>&1 & app=$!; pids+=($app)
+as_user_bg DBUS_SESSION_BUS_ADDRESS="$bus" JDK_JAVA_OPTIONS=-Dprism.order=sw /opt/tidesync/bin/Tidesync >"$shots/installed-app.log" 2>&1 & app=$!; pids+=($app)
 # First run: the question about starting at login, and the icon registered with the panel.
 wait_for 60 "the first-run question to appear" env DISPLAY="$display" xdotool search --name "Welcome to Tidesync"
 registered() {
@@ -119,9 +123,9 @@ wait_for 20 "the app to exit" sh -c "! kill -0 $app"
 kill "$panel" 2>/dev/null || true
 
 step "the tray app on a desktop with only an XEmbed tray (trayer, no session bus)"
-as_user trayer --edge top --align right --widthtype request --height 28 --transparent false --tint 0x303030 >/dev/null 2>&1 & pids+=($!)
+as_user_bg trayer --edge top --align right --widthtype request --height 28 --transparent false --tint 0x303030 >/dev/null 2>&1 & pids+=($!)
 wait_for 10 "trayer to start" sh -c "xwininfo -display $display -root -tree | grep -q '\"panel\"'"
-as_user JDK_JAVA_OPTIONS=-Dprism.order=sw /opt/tidesync/bin/Tidesync >"$shots/installed-app-xembed.log" 2>&1 & app=$!; pids+=($app)
+as_user_bg JDK_JAVA_OPTIONS=-Dprism.order=sw /opt/tidesync/bin/Tidesync >"$shots/installed-app-xembed.log" 2>&1 & app=$!; pids+=($app)
 wait_for 40 "the tray icon to be embedded" sh -c "xwininfo -display $display -root -tree | grep -q JavaEmbeddedFrame"
 import -display "$display" -window root "$shots/installed-app-xembed.png" 2>/dev/null || true
 kill -TERM "$app"
