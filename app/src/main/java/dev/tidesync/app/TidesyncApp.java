@@ -26,6 +26,7 @@ import dev.tidesync.control.ControlServer;
 import dev.tidesync.engine.EngineEvent;
 import dev.tidesync.host.EngineHost;
 import dev.tidesync.io.OperatingSystem;
+import dev.tidesync.app.os.sni.SniTray;
 import dev.tidesync.journal.HistoryRecord;
 import dev.tidesync.io.MachineName;
 import dev.tidesync.trigger.SystemScheduler;
@@ -144,11 +145,10 @@ public final class TidesyncApp extends Application {
         alerts = new AlertPresenter(windows.owner(), desktop, actions, () -> engine.engine().settings().desktop().notifications());
         alerts.rows(model.rows());
         if (tray != null) {
-            trayPresenter = new TrayPresenter(tray, model, actions, clock);
-            trayPresenter.start();
-            tray.onOpen(windows::togglePanel);
+            presentTray();
         } else {
             windows.showPanel(Optional.empty());
+            awaitLateTray();
         }
         LOG.info("notifications: {}", desktop.describe());
         // Asked a little later, once the tray has settled and the first syncs have started.
@@ -156,6 +156,36 @@ public final class TidesyncApp extends Application {
         settle.setOnFinished(e -> new FirstRun(home.stateDir(), clock, background, Platform::runLater).offerAutoStart(autoStart, windows::ask, windows::error));
         settle.play();
     }
+
+    private void presentTray() {
+        trayPresenter = new TrayPresenter(tray, model, actions, clock);
+        trayPresenter.start();
+        tray.onOpen(windows::togglePanel);
+    }
+
+    /**
+     * No tray when the app started, but a session bus: at login the panel may come up after the
+     * app. Its StatusNotifierWatcher is awaited in the background for a while, and the icon appears
+     * when it does; the status panel stays the window until then.
+     */
+    private void awaitLateTray() {
+        if (!OperatingSystem.current().isUnixDesktop() || environment.getOrDefault("DBUS_SESSION_BUS_ADDRESS", "").isBlank()) {
+            return;
+        }
+        background.execute(() -> SniTray.connect(environment, LATE_TRAY_WAIT).ifPresent(sni -> Platform.runLater(() -> {
+            if (quitting || tray != null) {
+                sni.close();
+                return;
+            }
+            tray = sni;
+            LOG.info("tray: {} (its watcher appeared after the app started)", tray.describe());
+            windows.trayArrived();
+            presentTray();
+        })));
+    }
+
+    /** How long a tray that is late at login is waited for. */
+    private static final Duration LATE_TRAY_WAIT = Duration.ofMinutes(3);
 
     /** Live history and "changes came in" news; incidents come from the rows. Called on engine threads. */
     private void onEvent(EngineEvent event) {

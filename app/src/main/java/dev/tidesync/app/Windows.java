@@ -82,6 +82,20 @@ final class Windows implements Screens {
         pendingShow = Optional.empty();
     }
 
+    /**
+     * A tray came up after the app did (a panel slower than the app at login): the main window
+     * stays where it is, but closing it now hides it, since the icon brings it back.
+     */
+    void trayArrived() {
+        panelIsMainWindow = false;
+        if (panel != null) {
+            panel.setOnCloseRequest(e -> {
+                e.consume();
+                panel.hide();
+            });
+        }
+    }
+
     /** A click on the tray: the panel opens at {@code at} (or the pointer), or closes if it is open. */
     void togglePanel(Optional<Point2D> at) {
         if (panel != null && panel.isShowing() && !panelIsMainWindow) {

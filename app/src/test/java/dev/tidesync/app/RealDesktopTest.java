@@ -77,6 +77,25 @@ class RealDesktopTest {
     }
 
     @Test
+    void aPanelThatComesUpAfterTheAppStillGetsItsIcon() throws Exception {
+        PrivateDesktop.require("/usr/bin/Xvfb", "/usr/bin/dbus-daemon", "/usr/bin/xfce4-panel", "/usr/bin/gdbus");
+        desktop = new PrivateDesktop(tmp).withDisplay().withSessionBus();
+        Path log = tmp.resolve("app.log");
+        desktop.launchApp(home(), log, List.of());
+        await("the app to start without a tray", () -> Files.exists(log) ? Files.readString(log) : "",
+                text -> text.contains("the status panel is the main window"), 60);
+
+        desktop.startXfcePanel(); // the login's panel, slower than the app
+        awaitWatcher();
+
+        await("the icon registered with the late panel", () -> desktop.run("gdbus", "call", "--session", "--dest",
+                "org.kde.StatusNotifierWatcher", "--object-path", "/StatusNotifierWatcher", "--method",
+                "org.freedesktop.DBus.Properties.Get", "org.kde.StatusNotifierWatcher", "RegisteredStatusNotifierItems"),
+                out -> out.contains("org.kde.StatusNotifierItem-"), 30);
+        assertThat(Files.readString(log)).contains("its watcher appeared after the app started").doesNotContain("Exception");
+    }
+
+    @Test
     void onAnXembedTrayTheAwtIconIsEmbeddedSurvivesATrayRestartAndASecondLaunchShowsTheRunningApp() throws Exception {
         PrivateDesktop.require("/usr/bin/Xvfb", "/usr/bin/trayer", "/usr/bin/xwininfo", "/usr/bin/import");
         desktop = new PrivateDesktop(tmp).withDisplay();
