@@ -10,7 +10,6 @@ import dev.tidesync.git.Connectivity;
 import dev.tidesync.git.GitRepo;
 import dev.tidesync.git.Inspector;
 import dev.tidesync.git.RemoteUrl;
-import dev.tidesync.git.Snapshot;
 import dev.tidesync.model.SyncOutcome;
 import dev.tidesync.config.Paths;
 import java.nio.file.Path;
@@ -50,6 +49,8 @@ final class Announcer implements AutoCloseable {
     /** topic → work trees on it, and back. */
     private final Map<String, Set<Path>> byTopic = new ConcurrentHashMap<>();
     private final Map<Path, String> topicOf = new ConcurrentHashMap<>();
+    /** The remotes each topic was worked out from: changed remotes, a new topic. */
+    private final Map<Path, List<String>> remotesOf = new ConcurrentHashMap<>();
     private final Set<Path> queued = ConcurrentHashMap.newKeySet();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong acted = new AtomicLong();
@@ -84,17 +85,29 @@ final class Announcer implements AutoCloseable {
         return new Counts(received.get(), acted.get(), own.get(), known.get(), d);
     }
 
-    /** Listens for these repositories' branches (the topics are worked out from each one's primary remote). */
+    /**
+     * Listens for these repositories' branches (the topics are worked out from each one's primary
+     * remote), on the announcer's thread: a reload of the settings does not wait for it, and a
+     * repository whose remotes did not change keeps the topic it had.
+     */
     void watch(List<RepositorySettings> repositories) {
-        Map<Path, String> next = new java.util.HashMap<>();
-        for (RepositorySettings r : repositories) {
-            topic(r).ifPresent(t -> next.put(Paths.canonical(r.workTree()), t));
-        }
-        topicOf.keySet().retainAll(next.keySet());
-        topicOf.putAll(next);
-        byTopic.clear();
-        next.forEach((p, t) -> byTopic.computeIfAbsent(t, x -> ConcurrentHashMap.newKeySet()).add(p));
-        channel.subscribe(Set.copyOf(byTopic.keySet()));
+        timers.execute(() -> {
+            Map<Path, String> next = new java.util.HashMap<>();
+            Map<Path, List<String>> remotes = new java.util.HashMap<>();
+            for (RepositorySettings r : repositories) {
+                Path path = Paths.canonical(r.workTree());
+                remotes.put(path, r.remotes());
+                Optional<String> topic = r.remotes().equals(remotesOf.get(path)) ? Optional.ofNullable(topicOf.get(path)) : Optional.empty();
+                topic.or(() -> topic(r)).ifPresent(t -> next.put(path, t));
+            }
+            remotesOf.clear();
+            remotesOf.putAll(remotes);
+            topicOf.keySet().retainAll(next.keySet());
+            topicOf.putAll(next);
+            byTopic.clear();
+            next.forEach((p, t) -> byTopic.computeIfAbsent(t, x -> ConcurrentHashMap.newKeySet()).add(p));
+            channel.subscribe(Set.copyOf(byTopic.keySet()));
+        });
     }
 
     /** After a sync: if it moved the remote's branch, say so on its topic. */
@@ -149,13 +162,11 @@ final class Announcer implements AutoCloseable {
     /** The topic of the repository's primary remote and branch, as every machine names them; empty without a remote. */
     private Optional<String> topic(RepositorySettings r) {
         try (GitRepo repo = GitRepo.open(r.workTree())) {
-            Snapshot snap = Inspector.inspect(repo, r.remotes());
-            Optional<String> remote = snap.upstream().map(u -> u.remote()).or(() -> r.remotes().stream().findFirst());
-            Optional<String> branch = snap.upstream().map(u -> u.remoteBranch()).or(snap::branchRef);
-            if (remote.isEmpty() || branch.isEmpty()) {
+            Optional<dev.tidesync.git.Upstream> upstream = Inspector.upstreamOf(repo, r.remotes()); // refs and config only: no status
+            if (upstream.isEmpty()) {
                 return Optional.empty();
             }
-            return RemoteUrl.canonical(repo, remote.get()).map(url -> key.topic(url, branch.get()));
+            return RemoteUrl.canonical(repo, upstream.get().remote()).map(url -> key.topic(url, upstream.get().remoteBranch()));
         } catch (Exception e) {
             return Optional.empty(); // not readable now: polled as before, and tried again on the next push
         }

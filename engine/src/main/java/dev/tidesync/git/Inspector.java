@@ -54,6 +54,16 @@ public final class Inspector {
         return new Snapshot(branchRef, head, upstream, operation(r), ahead, behind, changes(repo, scope));
     }
 
+    /** The checked-out branch's upstream alone, from refs and config: no look at the work tree. */
+    public static Optional<Upstream> upstreamOf(GitRepo repo, List<String> preferredRemotes) throws IOException {
+        Repository r = repo.repository();
+        Ref headRef = r.exactRef(Constants.HEAD);
+        if (headRef == null || !headRef.isSymbolic()) {
+            return Optional.empty();
+        }
+        return upstream(r, headRef.getTarget().getName(), preferredRemotes);
+    }
+
     /** Upstream from branch config, else the first preferred remote, else the only remote there is. */
     public static Optional<Upstream> upstream(Repository r, String branchRef, List<String> preferredRemotes) {
         String shortName = Repository.shortenRefName(branchRef);
