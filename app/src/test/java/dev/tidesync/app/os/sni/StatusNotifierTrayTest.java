@@ -88,8 +88,9 @@ class StatusNotifierTrayTest {
         assertThat(icon.getStatus()).isEqualTo("Active");
         assertThat(await("the tooltip", () -> icon.getToolTip().description, d -> d.contains("in sync"), 20))
                 .isEqualTo("Everything is in sync · 1 repository");
-        assertThat(labels(menu.GetLayout(0, -1, List.of()).root)).contains("laptop — synced just now", "Sync all", "Settings…",
-                "Quit Tidesync");
+        // The row's "synced just now" arrives with the sync's record, a snapshot after the state itself.
+        assertThat(await("the menu's row for the synced repository", () -> labels(menu.GetLayout(0, -1, List.of()).root),
+                l -> l.contains("laptop — synced just now"), 20)).contains("Sync all", "Settings…", "Quit Tidesync");
 
         click(menu, "Until resumed");
         await("the paused icon", () -> discColour(icon), c -> near(c, PAUSED), 20);
@@ -121,7 +122,7 @@ class StatusNotifierTrayTest {
         assertThat(icon.getStatus()).isEqualTo("NeedsAttention");
         assertThat(icon.getToolTip().description).isEqualTo("Needs your attention (laptop)");
         DbusMenu menu = host.getRemoteObject(item, SniMenu.PATH, DbusMenu.class);
-        assertThat(labels(menu.GetLayout(0, -1, List.of()).root)).contains("Resolve conflict…");
+        await("the menu's way to resolve it", () -> labels(menu.GetLayout(0, -1, List.of()).root), l -> l.contains("Resolve conflict…"), 20);
     }
 
     @Test
