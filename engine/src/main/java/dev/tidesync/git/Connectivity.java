@@ -33,6 +33,21 @@ public final class Connectivity {
         }
     }
 
+    /** The first object missing from what any ref reaches; empty when all are there. */
+    public static Optional<String> missingFromEveryRef(GitRepo repo) throws IOException {
+        try (ObjectWalk walk = new ObjectWalk(repo.repository())) {
+            for (org.eclipse.jgit.lib.Ref ref : repo.repository().getRefDatabase().getRefs()) {
+                if (ref.getObjectId() != null) {
+                    walk.markStart(walk.parseAny(ref.getObjectId()));
+                }
+            }
+            walk.checkConnectivity();
+            return Optional.empty();
+        } catch (MissingObjectException e) {
+            return Optional.of(e.getObjectId().name());
+        }
+    }
+
     /** {@code ancestor} is {@code descendant} or in its history. */
     public static boolean contains(GitRepo repo, String descendant, String ancestor) throws IOException {
         try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(repo.repository())) {

@@ -3,10 +3,6 @@ package dev.tidesync.git;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.jgit.errors.MissingObjectException;
-import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.revwalk.ObjectWalk;
-import org.eclipse.jgit.revwalk.RevObject;
 
 /**
  * A repository's objects checked whole: the installed git's own {@code git fsck} (every object
@@ -39,17 +35,9 @@ public final class Fsck {
                     .filter(l -> !l.startsWith("warning")).findFirst().orElse("git fsck exited " + r.exitCode());
             return new Health.Damaged(r.stalled() ? "git fsck stopped making progress" : said);
         }
-        try (ObjectWalk walk = new ObjectWalk(repo.repository())) {
-            for (Ref ref : repo.repository().getRefDatabase().getRefs()) {
-                if (ref.getObjectId() != null) {
-                    RevObject start = walk.parseAny(ref.getObjectId());
-                    walk.markStart(start);
-                }
-            }
-            walk.checkConnectivity();
-            return new Health.Sound("JGit's connectivity walk");
-        } catch (MissingObjectException e) {
-            return new Health.Damaged(e.getMessage());
+        try {
+            return Connectivity.missingFromEveryRef(repo).<Health>map(id -> new Health.Damaged("missing object " + id))
+                    .orElse(new Health.Sound("JGit's connectivity walk"));
         } catch (org.eclipse.jgit.errors.CorruptObjectException e) {
             return new Health.Damaged("corrupt object: " + e.getMessage());
         }
