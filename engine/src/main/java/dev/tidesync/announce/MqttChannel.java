@@ -36,14 +36,19 @@ public final class MqttChannel implements AutoCloseable {
     private final MqttAsyncClient client;
     private final ScheduledExecutorService timers;
     private final BiConsumer<String, byte[]> onMessage;
+    private final java.util.function.Consumer<ChannelState> onState;
     private final Set<String> topics = ConcurrentHashMap.newKeySet();
     private volatile ChannelState state;
     private volatile boolean closed;
     private long retrySeconds = FIRST_RETRY_SECONDS;
 
-    /** @param onMessage called on Paho's thread with each message's topic and payload: hand it off at once */
-    public MqttChannel(AnnounceSettings settings, String clientId, ScheduledExecutorService timers, BiConsumer<String, byte[]> onMessage)
-            throws MqttException {
+    /**
+     * @param onMessage called on Paho's thread with each message's topic and payload: hand it off at once
+     * @param onState   told of each change of state (connected, connecting, failed), on whichever thread made it
+     */
+    public MqttChannel(AnnounceSettings settings, String clientId, ScheduledExecutorService timers, BiConsumer<String, byte[]> onMessage,
+                       java.util.function.Consumer<ChannelState> onState) throws MqttException {
+        this.onState = onState;
         this.settings = settings;
         this.broker = settings.url();
         this.timers = timers;
@@ -54,7 +59,7 @@ public final class MqttChannel implements AutoCloseable {
         client.setCallback(new MqttCallbackExtended() {
             @Override
             public void connectComplete(boolean reconnect, String serverURI) {
-                state = new ChannelState.Connected(broker);
+                become(new ChannelState.Connected(broker));
                 retrySeconds = FIRST_RETRY_SECONDS;
                 resubscribe();
             }
@@ -62,7 +67,7 @@ public final class MqttChannel implements AutoCloseable {
             @Override
             public void connectionLost(Throwable cause) {
                 if (!closed) {
-                    state = new ChannelState.Connecting(broker); // Paho reconnects by itself from here
+                    become(new ChannelState.Connecting(broker)); // Paho reconnects by itself from here
                 }
             }
 
@@ -85,6 +90,14 @@ public final class MqttChannel implements AutoCloseable {
         return state;
     }
 
+    private void become(ChannelState next) {
+        ChannelState before = state;
+        state = next;
+        if (!before.equals(next) && !closed) {
+            onState.accept(next);
+        }
+    }
+
     /** Listens to exactly these topics from now on (and after every reconnect). */
     public void subscribe(Set<String> wanted) {
         Set<String> gone = new java.util.HashSet<>(topics);
@@ -104,8 +117,8 @@ public final class MqttChannel implements AutoCloseable {
                 client.subscribe(t, 1);
             }
         } catch (MqttException e) {
-            state = new ChannelState.Failed(broker, "could not subscribe at " + broker + " (" + e.getMessage()
-                    + "); check the broker's access rules for tidesync/v1/#");
+            become(new ChannelState.Failed(broker, "could not subscribe at " + broker + " (" + e.getMessage()
+                    + "); check the broker's access rules for tidesync/v1/#"));
         }
     }
 
@@ -128,8 +141,8 @@ public final class MqttChannel implements AutoCloseable {
                 client.subscribe(t, 1);
             }
         } catch (MqttException e) {
-            state = new ChannelState.Failed(broker, "could not subscribe at " + broker + " (" + e.getMessage()
-                    + "); check the broker's access rules for tidesync/v1/#");
+            become(new ChannelState.Failed(broker, "could not subscribe at " + broker + " (" + e.getMessage()
+                    + "); check the broker's access rules for tidesync/v1/#"));
         }
     }
 
@@ -158,16 +171,16 @@ public final class MqttChannel implements AutoCloseable {
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable failure) {
-                    state = new ChannelState.Failed(broker, sentence(failure));
+                    become(new ChannelState.Failed(broker, sentence(failure)));
                     retryLater();
                 }
             });
         } catch (IOException e) {
-            state = new ChannelState.Failed(broker, "cannot read announce.passwordFile " + settings.passwordFile() + " (" + e.getMessage()
-                    + "); fix the file, then the next try connects");
+            become(new ChannelState.Failed(broker, "cannot read announce.passwordFile " + settings.passwordFile() + " (" + e.getMessage()
+                    + "); fix the file, then the next try connects"));
             retryLater();
         } catch (MqttException e) {
-            state = new ChannelState.Failed(broker, sentence(e));
+            become(new ChannelState.Failed(broker, sentence(e)));
             retryLater();
         }
     }

@@ -35,7 +35,9 @@ final class SettingsValidator {
         range("/triggers/fileChange/inactivityMs", t.fileChange().inactivityMs(), 100, 86_400_000L, "milliseconds");
         range("/triggers/localCommit/debounceMs", t.localCommit().debounceMs(), 0, 86_400_000L, "milliseconds");
         range("/triggers/poll/intervalSeconds", t.poll().intervalSeconds(), 5, 86_400, "seconds");
-        range("/triggers/poll/maxIntervalSeconds", t.poll().maxIntervalSeconds(), 5, 86_400, "seconds"); // below intervalSeconds: no stretching
+        if (t.poll().maxIntervalSeconds() != null) { // unset: the interval is kept unless announcements cover the repository
+            range("/triggers/poll/maxIntervalSeconds", t.poll().maxIntervalSeconds(), 5, 86_400, "seconds"); // below intervalSeconds: no stretching
+        }
         action("/triggers/schedule/action", t.schedule().action());
         range("/triggers/schedule/intervalMinutes", t.schedule().intervalMinutes(), 1, 10_080, "minutes");
         for (dev.tidesync.model.Trigger trigger : dev.tidesync.model.Trigger.values()) {

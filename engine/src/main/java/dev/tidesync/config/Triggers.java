@@ -54,11 +54,29 @@ public record Triggers(
     public record LocalCommit(boolean enabled, long debounceMs, String commitMessage, boolean silent) implements Each {}
 
     /**
-     * @param maxIntervalSeconds polls that find nothing double the interval up to this; any change
-     *                           brings it back (equal to intervalSeconds: a fixed interval)
+     * @param intervalSeconds    how often a repository is polled; kept exactly unless stretching applies
+     * @param maxIntervalSeconds when set, polls that find nothing double the interval up to this, and
+     *                           any change brings it back (equal to intervalSeconds: a fixed interval).
+     *                           When null, the interval stretches only while the announcement channel
+     *                           covers the repository, up to {@link #ANNOUNCED_FALLBACK_SECONDS}
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Poll(boolean enabled, int intervalSeconds, int maxIntervalSeconds, String commitMessage, boolean silent) implements Each {}
+    public record Poll(boolean enabled, int intervalSeconds, Integer maxIntervalSeconds, String commitMessage, boolean silent) implements Each {
+
+        /** With another machine's push announced within a second, a poll is only the safety net for a lost message. */
+        public static final int ANNOUNCED_FALLBACK_SECONDS = 900;
+
+        /**
+         * The longest a quiet repository waits between polls: what the user set, else the
+         * fallback while announcements reach it, else the interval itself.
+         */
+        public long longestIntervalSeconds(boolean announced) {
+            if (maxIntervalSeconds != null) {
+                return Math.max(intervalSeconds, maxIntervalSeconds);
+            }
+            return announced ? Math.max(intervalSeconds, ANNOUNCED_FALLBACK_SECONDS) : intervalSeconds;
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Manual(boolean enabled, String commitMessage, boolean silent) implements Each {}
@@ -97,7 +115,7 @@ public record Triggers(
                 new Session(false, "push"),
                 new FileChange(true, 5000, null, false),
                 new LocalCommit(true, 2000, null, false),
-                new Poll(true, 60, 300, null, false),
+                new Poll(true, 60, null, null, false),
                 new Manual(true, null, false),
                 new Schedule(false, 60, "sync", null, false));
     }

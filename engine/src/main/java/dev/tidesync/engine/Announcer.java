@@ -58,8 +58,12 @@ final class Announcer implements AutoCloseable {
     private final AtomicLong known = new AtomicLong();
     private final Map<Announcement.Dropped, AtomicLong> dropped = new EnumMap<>(Announcement.Dropped.class);
 
-    /** @param news told (on the announcer's thread) that a repository should sync because another machine pushed */
-    Announcer(AnnounceSettings settings, Clock clock, Consumer<Path> news) throws org.eclipse.paho.client.mqttv3.MqttException {
+    /**
+     * @param news    told (on the announcer's thread) that a repository should sync because another machine pushed
+     * @param changed told when the channel's state changes (connected, connecting, failed)
+     */
+    Announcer(AnnounceSettings settings, Clock clock, Consumer<Path> news, Consumer<ChannelState> changed)
+            throws org.eclipse.paho.client.mqttv3.MqttException {
         this.key = new AnnounceKey(settings.key());
         this.clock = clock;
         this.news = news;
@@ -71,12 +75,17 @@ final class Announcer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.channel = new MqttChannel(settings, "tidesync-" + device, timers, this::arrived);
+        this.channel = new MqttChannel(settings, "tidesync-" + device, timers, this::arrived, changed);
         channel.start();
     }
 
     ChannelState state() {
         return channel.state();
+    }
+
+    /** Whether another machine's push to this repository's branch would reach it now: connected and listening on its topic. */
+    boolean covers(Path workTree) {
+        return channel.state() instanceof ChannelState.Connected && topicOf.containsKey(Paths.canonical(workTree));
     }
 
     Counts counts() {

@@ -177,7 +177,7 @@ public final class Engine implements AutoCloseable {
                 old.triggers().close();
             }
             RepoTriggers triggers = new RepoTriggers(lane, next, options.scheduler(), options.random(), this::publish,
-                    () -> board.refresh(repository.workTree()));
+                    () -> board.refresh(repository.workTree()), () -> announcesTo(repository.workTree()));
             try {
                 triggers.start(watchHub());
             } catch (IOException | dev.tidesync.git.NotARepositoryException | RuntimeException e) {
@@ -205,7 +205,7 @@ public final class Engine implements AutoCloseable {
             announcing = next.announce();
             if (next.announce().enabled()) {
                 try {
-                    announcer = new Announcer(next.announce(), options.journal().clock(), this::announced);
+                    announcer = new Announcer(next.announce(), options.journal().clock(), this::announced, this::channelChanged);
                     publish(new EngineEvent.Notice(now(), "tidesync", Level.INFO, "announcements through " + next.announce().url()));
                 } catch (org.eclipse.paho.client.mqttv3.MqttException | IllegalArgumentException e) {
                     publish(new EngineEvent.Notice(now(), "tidesync", Level.ERROR, "announcements cannot start (" + e.getMessage()
@@ -215,6 +215,28 @@ public final class Engine implements AutoCloseable {
         }
         if (announcer != null) {
             announcer.watch(next.repositories());
+        }
+    }
+
+    private boolean announcesTo(Path workTree) {
+        Announcer a = announcer;
+        return a != null && a.covers(workTree);
+    }
+
+    /**
+     * The channel came up, went down or failed. While it is down, polls are the only way other
+     * machines' pushes arrive: every wait stretched on the channel's account ends within one interval.
+     */
+    private void channelChanged(dev.tidesync.announce.ChannelState state) {
+        boolean up = state instanceof dev.tidesync.announce.ChannelState.Connected;
+        publish(new EngineEvent.Notice(now(), "tidesync", up || state instanceof dev.tidesync.announce.ChannelState.Connecting
+                ? Level.INFO : Level.WARN, state.describe()));
+        if (!up) {
+            List<Watched> all;
+            synchronized (this) {
+                all = List.copyOf(watched.values());
+            }
+            all.forEach(w -> w.triggers().announcementsLost());
         }
     }
 

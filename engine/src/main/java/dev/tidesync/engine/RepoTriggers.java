@@ -38,6 +38,7 @@ final class RepoTriggers implements RepoWatcher.Listener, AutoCloseable {
     private final RandomGenerator random;
     private final Consumer<EngineEvent> notices;
     private final Runnable workTreeChanged;
+    private final java.util.function.BooleanSupplier announced;
     private final ChangeRules rules;
     private final QuietPeriod quiet;
     private final Debounce refs;
@@ -45,13 +46,19 @@ final class RepoTriggers implements RepoWatcher.Listener, AutoCloseable {
     private Scheduler.Timer poll;
     private Scheduler.Timer schedule;
     private volatile boolean closed;
-    /** Polls in a row that found nothing: each doubles the next interval, up to poll.maxIntervalSeconds. */
+    /** Polls in a row that found nothing: each doubles the next interval, up to {@link Triggers.Poll#longestIntervalSeconds}. */
     private volatile int quietPolls;
+    /** When the poll timer fires next: a stretched wait is cut short when the announcements stop. */
+    private volatile java.time.Instant pollDue = java.time.Instant.MAX;
 
-    /** @param workTreeChanged told when files changed but no sync took them (the status must say so) */
+    /**
+     * @param workTreeChanged told when files changed but no sync took them (the status must say so)
+     * @param announced       whether the announcement channel is connected and listening for this repository now
+     */
     RepoTriggers(RepoLane lane, Settings settings, Scheduler scheduler, RandomGenerator random, Consumer<EngineEvent> notices,
-                 Runnable workTreeChanged) {
+                 Runnable workTreeChanged, java.util.function.BooleanSupplier announced) {
         this.workTreeChanged = workTreeChanged;
+        this.announced = announced;
         this.lane = lane;
         this.settings = settings;
         this.scheduler = scheduler;
@@ -143,7 +150,8 @@ final class RepoTriggers implements RepoWatcher.Listener, AutoCloseable {
         }
     }
 
-    private void schedulePoll(Duration delay) {
+    private synchronized void schedulePoll(Duration delay) {
+        pollDue = scheduler.now().plus(delay);
         poll = scheduler.after(delay, () -> {
             if (closed) {
                 return;
@@ -157,15 +165,26 @@ final class RepoTriggers implements RepoWatcher.Listener, AutoCloseable {
     }
 
     /**
-     * The poll interval, stretched for a quiet repository: an idle engine with many repositories
+     * The poll interval, stretched for a quiet repository where the user allowed it or where
+     * announcements bring other machines' pushes anyway: an idle engine with many repositories
      * stays calm, and anything happening (an edit, a commit, a pull that brought something, a
      * wake from sleep) brings the interval back at once.
      */
     Duration pollInterval() {
         Triggers.Poll p = settings.triggers().poll();
-        long max = Math.max(p.intervalSeconds(), p.maxIntervalSeconds());
+        long max = p.longestIntervalSeconds(announced.getAsBoolean());
         long stretched = (long) p.intervalSeconds() << Math.min(quietPolls, 20);
         return Duration.ofSeconds(Math.min(max, stretched));
+    }
+
+    /** The longest wait between polls a quiet run of them may reach now. */
+    Duration longestPollInterval() {
+        return Duration.ofSeconds(settings.triggers().poll().longestIntervalSeconds(announced.getAsBoolean()));
+    }
+
+    /** When the next poll is due. */
+    java.time.Instant nextPoll() {
+        return pollDue;
     }
 
     private void scheduleSchedule(Duration delay) {
@@ -179,6 +198,21 @@ final class RepoTriggers implements RepoWatcher.Listener, AutoCloseable {
             }
             scheduleSchedule(Jitter.around(Duration.ofMinutes(s.intervalMinutes()), random));
         });
+    }
+
+    /**
+     * The announcement channel stopped covering this repository: a wait stretched on its account
+     * ends within one plain interval, so other machines' pushes still arrive as often as the user asked.
+     */
+    synchronized void announcementsLost() {
+        if (closed || poll == null) {
+            return;
+        }
+        Duration plain = Duration.ofSeconds(settings.triggers().poll().intervalSeconds());
+        if (pollDue.isAfter(scheduler.now().plus(plain))) {
+            poll.cancel();
+            schedulePoll(Jitter.within(plain, random));
+        }
     }
 
     /** Asks for a pull now (after sleep, or when the network came back), then polls on as before. */

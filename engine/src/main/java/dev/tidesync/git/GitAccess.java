@@ -105,5 +105,10 @@ public final class GitAccess {
         public RefRead readRef(GitRepo repo, String remote, String remoteRef, Duration timeout) {
             return pick(repo, remote, true).readRef(repo, remote, remoteRef, timeout);
         }
+
+        @Override
+        public RefRead peekRef(GitRepo repo, String remote, String remoteRef, Duration timeout) {
+            return pick(repo, remote, false).peekRef(repo, remote, remoteRef, timeout);
+        }
     }
 }

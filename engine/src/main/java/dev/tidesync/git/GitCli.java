@@ -103,11 +103,22 @@ public final class GitCli {
      */
     public Result run(Path directory, Duration stallAfter, Map<String, String> extraEnv, String... args) throws IOException {
         List<String> command = new ArrayList<>();
+        command.add(executable.toString());
+        command.addAll(List.of(args));
+        return exec(directory, stallAfter, extraEnv, command);
+    }
+
+    /** Runs a shell command line (as git runs GIT_SSH_COMMAND) in git's environment, the same way as {@link #run}. */
+    public Result shell(Path directory, Duration stallAfter, String commandLine) throws IOException {
+        return exec(directory, stallAfter, Map.of(), List.of("/bin/sh", "-c", commandLine));
+    }
+
+    private Result exec(Path directory, Duration stallAfter, Map<String, String> extraEnv, List<String> program) throws IOException {
+        List<String> command = new ArrayList<>();
         // A new session has no controlling terminal, so nothing git starts (ssh, a helper, gpg)
         // can open /dev/tty to ask for a passphrase: it fails instead of waiting for ever.
         setsid.ifPresent(s -> command.add(s.toString()));
-        command.add(executable.toString());
-        command.addAll(List.of(args));
+        command.addAll(program);
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Processes.nullDevice()));
         Map<String, String> env = builder.environment();

@@ -23,10 +23,12 @@ public final class GitCliTransport implements Transport {
 
     private final GitCli git;
     private final boolean acceptNewHostKeys;
+    private final SshSharing sharing;
 
     public GitCliTransport(GitCli git, boolean acceptNewHostKeys) {
         this.git = git;
         this.acceptNewHostKeys = acceptNewHostKeys;
+        this.sharing = new SshSharing(git);
     }
 
     @Override
@@ -79,7 +81,7 @@ public final class GitCliTransport implements Transport {
                 return new ProbeResult.Failed(JGitTransport.missingRemote(remote));
             }
             RemoteUrl url = RemoteUrl.of(repo, remote, false);
-            GitCli.Result result = run(repo, url, timeout, "ls-remote", "--heads", remote);
+            GitCli.Result result = runAlone(repo, url, timeout, "ls-remote", "--heads", remote);
             if (!result.ok()) {
                 return new ProbeResult.Failed(FailureClassifier.classifyOutput("ls-remote", remote, url, result.stderr(), result.stalled()));
             }
@@ -98,11 +100,23 @@ public final class GitCliTransport implements Transport {
 
     @Override
     public RefRead readRef(GitRepo repo, String remote, String remoteRef, Duration timeout) {
+        // ls-remote by name reads the fetch URL; a remote with its own pushurl is read where the push went.
+        String pushUrl = repo.repository().getConfig().getString("remote", remote, "pushurl");
+        return lsRemote(repo, remote, RemoteUrl.of(repo, remote, true), pushUrl != null ? pushUrl : remote, remoteRef, timeout);
+    }
+
+    @Override
+    public RefRead peekRef(GitRepo repo, String remote, String remoteRef, Duration timeout) {
+        if (!repo.hasRemote(remote)) {
+            return new RefRead.Failed(JGitTransport.missingRemote(remote));
+        }
+        return lsRemote(repo, remote, RemoteUrl.of(repo, remote, false), remote, remoteRef, timeout);
+    }
+
+    /** `git ls-remote WHERE REF`: with protocol v2 (git's default since 2.26) the pattern goes to the server as a ref prefix. */
+    private RefRead lsRemote(GitRepo repo, String remote, RemoteUrl url, String where, String remoteRef, Duration timeout) {
         try {
-            RemoteUrl url = RemoteUrl.of(repo, remote, true);
-            // ls-remote by name reads the fetch URL; a remote with its own pushurl is read where the push went.
-            String pushUrl = repo.repository().getConfig().getString("remote", remote, "pushurl");
-            GitCli.Result result = run(repo, url, timeout, "ls-remote", pushUrl != null ? pushUrl : remote, remoteRef);
+            GitCli.Result result = run(repo, url, timeout, "ls-remote", where, remoteRef);
             if (!result.ok()) {
                 return new RefRead.Failed(FailureClassifier.classifyOutput("ls-remote", remote, url, result.stderr(), result.stalled()));
             }
@@ -125,7 +139,7 @@ public final class GitCliTransport implements Transport {
                 return Optional.of(JGitTransport.missingRemote(remote));
             }
             RemoteUrl url = RemoteUrl.of(repo, remote, true);
-            GitCli.Result result = run(repo, url, timeout, "push", "--dry-run", "--porcelain", "--no-verify", remote, localRef + ":" + remoteRef);
+            GitCli.Result result = runAlone(repo, url, timeout, "push", "--dry-run", "--porcelain", "--no-verify", remote, localRef + ":" + remoteRef);
             // Any answer about the ref, even "rejected", means the server let us in for writing.
             if (result.ok() || PushReport.read(result.stdout(), remoteRef).isPresent()) {
                 return Optional.empty();
@@ -137,18 +151,24 @@ public final class GitCliTransport implements Transport {
     }
 
     private GitCli.Result run(GitRepo repo, RemoteUrl url, Duration timeout, String... args) throws IOException {
-        return git.run(repo.workTree(), timeout, environment(repo, url, timeout), args);
+        return git.run(repo.workTree(), timeout, environment(repo, url, timeout, true), args);
+    }
+
+    /** Doctor's checks log in afresh: a shared connection would vouch for credentials that no longer work. */
+    private GitCli.Result runAlone(GitRepo repo, RemoteUrl url, Duration timeout, String... args) throws IOException {
+        return git.run(repo.workTree(), timeout, environment(repo, url, timeout, false), args);
     }
 
     /** Batch-mode ssh on top of whatever ssh command the user chose, and curl's own stall limit. */
-    private Map<String, String> environment(GitRepo repo, RemoteUrl url, Duration timeout) throws IOException {
+    private Map<String, String> environment(GitRepo repo, RemoteUrl url, Duration timeout, boolean share) throws IOException {
         Map<String, String> env = new HashMap<>();
         if (git.env("GIT_HTTP_LOW_SPEED_LIMIT").isEmpty()) {
             env.put("GIT_HTTP_LOW_SPEED_LIMIT", "1");
             env.put("GIT_HTTP_LOW_SPEED_TIME", Long.toString(Math.max(1, timeout.toSeconds())));
         }
         if (url.kind() == RemoteUrl.Kind.SSH || url.kind() == RemoteUrl.Kind.UNKNOWN) {
-            sshCommand(repo, timeout).ifPresent(command -> env.put("GIT_SSH_COMMAND", command));
+            sshCommand(repo, timeout).ifPresent(command -> env.put("GIT_SSH_COMMAND", command
+                    + (share ? sharing.options(command, url, repo.workTree()) : " -o ControlPath=none")));
         }
         return env;
     }

@@ -144,9 +144,19 @@ public final class JGitTransport implements Transport {
 
     @Override
     public RefRead readRef(GitRepo repo, String remote, String remoteRef, Duration timeout) {
+        return lsRemote(repo, remote, remoteRef, true, timeout);
+    }
+
+    @Override
+    public RefRead peekRef(GitRepo repo, String remote, String remoteRef, Duration timeout) {
+        return lsRemote(repo, remote, remoteRef, false, timeout);
+    }
+
+    /** One ref through the push URL (where a push went) or the fetch URL (where a poll looks). */
+    private static RefRead lsRemote(GitRepo repo, String remote, String remoteRef, boolean push, Duration timeout) {
         try {
             RemoteConfig config = new RemoteConfig(repo.repository().getConfig(), remote);
-            List<URIish> uris = config.getPushURIs().isEmpty() ? config.getURIs() : config.getPushURIs();
+            List<URIish> uris = push && !config.getPushURIs().isEmpty() ? config.getPushURIs() : config.getURIs();
             if (uris.isEmpty()) {
                 return new RefRead.Failed(missingRemote(remote));
             }

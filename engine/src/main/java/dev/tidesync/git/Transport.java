@@ -33,6 +33,12 @@ public interface Transport {
      */
     RefRead readRef(GitRepo repo, String remote, String remoteRef, Duration timeout);
 
+    /**
+     * Reads one ref as the remote has it now, through the fetch URL, asking for that ref alone
+     * (protocol v2's ref prefix where the remote speaks it): the cheap "has it moved?" of a poll.
+     */
+    RefRead peekRef(GitRepo repo, String remote, String remoteRef, Duration timeout);
+
     sealed interface RefRead {
         /** @param id empty when the remote has no such ref */
         record At(Optional<String> id) implements RefRead {}

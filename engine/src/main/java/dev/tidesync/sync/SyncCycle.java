@@ -47,6 +47,7 @@ public final class SyncCycle {
     private final FetchStep fetch;
     private final IntegrateStep integrate = new IntegrateStep(new Integrator(new BackupRefs(BackupRefs.KEEP)));
     private final PushStep push;
+    private final PollProbe probe;
 
     public SyncCycle(GitAccess git, Clock clock, String host) {
         this.git = git;
@@ -54,6 +55,7 @@ public final class SyncCycle {
         this.host = host;
         this.fetch = new FetchStep(git.transport());
         this.push = new PushStep(git.transport());
+        this.probe = new PollProbe(git.transport());
     }
 
     /** What the steps found so far; only this class writes it, and only to build the outcome. */
@@ -83,6 +85,21 @@ public final class SyncCycle {
     public SyncOutcome run(GitRepo repo, RepositorySettings repository, Settings settings, SyncRequest request) {
         Cycle c = new Cycle(repo, repository, settings, request, clock, host, git);
         Tally t = new Tally();
+        try {
+            switch (probe.run(c)) { // before the marker: a poll that finds nothing writes nothing
+                case PollProbe.Found.Unchanged u -> {
+                    t.step("probe", u.detail());
+                    return outcome(c, t, new Ending(SyncResult.OK, "Up to date", Optional.empty(), List.of()));
+                }
+                case PollProbe.Found.Unreachable u -> {
+                    t.step("probe", "failed");
+                    return outcome(c, t, Ending.failed(u.failure()));
+                }
+                case PollProbe.Found.Run r -> { }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the probe could not tell: the whole cycle finds out
+        }
         try {
             Optional<Instant> crashed = CycleMarker.begin(repo);
             return steps(c, t, crashed);

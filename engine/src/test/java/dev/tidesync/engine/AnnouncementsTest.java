@@ -7,6 +7,7 @@ import dev.tidesync.announce.AnnounceKey;
 import dev.tidesync.announce.Announcement;
 import dev.tidesync.config.ConfigStore;
 import dev.tidesync.config.TidesyncHome;
+import dev.tidesync.config.Triggers;
 import dev.tidesync.fixture.Await;
 import dev.tidesync.fixture.GitFixture;
 import dev.tidesync.fixture.Mosquitto;
@@ -69,15 +70,19 @@ class AnnouncementsTest {
     }
 
     private Running machine(String name, String key) throws Exception {
+        return machine(name, key, 86_400);
+    }
+
+    private Running machine(String name, String key, int pollSeconds) throws Exception {
         Path clone = fx.machine(name);
         TidesyncHome home = TidesyncHome.single(dir.resolve(name + "-home"));
         Files.createDirectories(home.configDir());
         Files.writeString(home.configFile(), """
                 {"throttle": {"minIntervalSeconds": 0},
-                 "triggers": {"fileChange": {"inactivityMs": 200}, "poll": {"intervalSeconds": 86400}},
+                 "triggers": {"fileChange": {"inactivityMs": 200}, "poll": {"intervalSeconds": %d}},
                  "announce": {"url": "%s", "key": "%s"},
                  "repositories": [{"path": "%s"}]}
-                """.formatted(broker.url(), key, clone));
+                """.formatted(pollSeconds, broker.url(), key, clone));
         ConfigStore config = new ConfigStore(home.configFile());
         Clock clock = Clock.systemUTC();
         Journal journal = new Journal(home, config.load().settings().history(), clock);
@@ -166,5 +171,23 @@ class AnnouncementsTest {
         assertThat(syncs).as("the lane folds what was asked while a sync ran").isLessThanOrEqualTo(counts.acted());
         assertThat(desktop.engine().announcements().id()).isEqualTo("connected");
         GitFixture.assertHealthy(desktop.workTree());
+    }
+
+    @Test
+    void quietPollsStretchToFifteenMinutesOnlyWhileTheChannelCoversTheRepository() throws Exception {
+        Running laptop = machine("laptop", KEY, 60);
+        RepoTriggers triggers = laptop.engine().triggers(laptop.workTree());
+        Await.until("the laptop listens on its branch's topic", LIMIT,
+                () -> triggers.longestPollInterval().equals(Duration.ofSeconds(Triggers.Poll.ANNOUNCED_FALLBACK_SECONDS)));
+
+        broker.close();
+
+        Await.until("the channel noticed the broker is gone", LIMIT, () -> !laptop.engine().announcements().id().equals("connected"));
+        assertThat(triggers.longestPollInterval()).as("polls are the only way in now: the interval the user set")
+                .isEqualTo(Duration.ofSeconds(60));
+        assertThat(triggers.nextPoll()).as("no stretched wait outlives the channel")
+                .isBefore(java.time.Instant.now().plus(Duration.ofSeconds(67)));
+        assertThat(laptop.events()).filteredOn(EngineEvent.Notice.class::isInstance)
+                .anySatisfy(e -> assertThat(e.message()).contains("connecting to " + broker.url()));
     }
 }

@@ -287,10 +287,22 @@ class EngineTimingTest {
     }
 
     @Test
-    void pollsThatFindNothingStretchTheIntervalUpToTheMaximumAndAnEditBringsItBack() {
+    void anIntervalTheUserSetIsKeptExactlyWhenNoMaximumIsSetAndNoAnnouncementsReachTheRepository() {
+        time.advance(Duration.ofSeconds(1000));
+
+        // jitter at the top of its range (×1.1): quiet polls do not stretch 60 s
+        assertThat(pollGaps("notes")).isNotEmpty().allSatisfy(gap -> assertThat(gap).isEqualTo(66L));
+        assertThat(engine.triggers(notes).longestPollInterval()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void withAMaximumSetPollsThatFindNothingStretchTheIntervalUpToItAndAnEditBringsItBack() throws Exception {
+        Files.writeString(home.configFile(), Files.readString(home.configFile())
+                .replace("\"poll\": {\"intervalSeconds\": 60}", "\"poll\": {\"intervalSeconds\": 60, \"maxIntervalSeconds\": 300}"));
+        engine.reload();
         time.advance(Duration.ofSeconds(2000));
         List<Long> gaps = pollGaps("notes");
-        // 60 s doubling per quiet poll, capped at the default 300 s; jitter at the top of its range (×1.1)
+        // 60 s doubling per quiet poll, capped at 300 s; jitter at the top of its range (×1.1)
         assertThat(gaps.subList(0, 4)).containsExactly(132L, 264L, 330L, 330L);
 
         engine.triggers(notes).filesChanged(java.util.Set.of("a.md"));

@@ -92,6 +92,7 @@ class SshRemoteTest {
 
     @AfterAll
     static void stop() throws Exception {
+        endSharedConnections();
         if (agent != null) {
             agent.destroyForcibly();
         }
@@ -100,8 +101,17 @@ class SshRemoteTest {
         }
     }
 
+    /** Each test starts as a new login would: no ssh connection kept open by an earlier one. */
+    static void endSharedConnections() throws Exception {
+        if (user != null) {
+            Shell.run("pkill", "-u", user.name(), "-x", "ssh");
+            Thread.sleep(100);
+        }
+    }
+
     @BeforeEach
     void aWatchedCloneInTheWorkFolder() throws Exception {
+        endSharedConnections();
         cli = new UserCli(user);
         notes = user.home().resolve("work/notes");
         git(user.home(), "clone", "--quiet", "gitbox:" + bare, notes.toString());
@@ -142,6 +152,44 @@ class SshRemoteTest {
         assertThat(sync.code()).as(sync.text()).isZero();
         assertThat(notes.resolve("from-desktop.md")).hasContent("written elsewhere");
         user.ok(user.home(), Map.of(), "rm", "-rf", other.toString());
+    }
+
+    @Test
+    void syncsToOneHostShareOneSshConnectionWhenTheUsersConfigSetsNoSharingOfItsOwn() throws Exception {
+        long before = acceptedLogins();
+        for (int i = 0; i < 3; i++) {
+            user.write("work/notes/shared-" + i + ".md", "edit " + i + "\n", "rw-r--r--");
+            Shell.Out sync = tidesync("sync", notes.toString());
+            assertThat(sync.code()).as(sync.text()).isZero();
+        }
+
+        assertThat(acceptedLogins() - before).as("three syncs (fetch, push, read-back each) over one login").isEqualTo(1);
+        assertThat(serverGit("show", "main:shared-2.md")).isEqualTo("edit 2\n");
+        Path sockets = Path.of("/tmp/tidesync-ssh-" + user.name());
+        assertThat(java.nio.file.Files.getPosixFilePermissions(sockets)).as("only the user may reach the shared connection")
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    }
+
+    @Test
+    void aUserWhoseSshConfigManagesSharingKeepsItsOwnWay() throws Exception {
+        Path config = user.home().resolve(".ssh/config.d/gitbox");
+        String plain = Files.readString(config);
+        user.write(".ssh/config.d/gitbox", plain.replace("  IdentitiesOnly yes", "  IdentitiesOnly yes\n  ControlMaster no\n  ControlPath ~/.ssh/cm-%C"),
+                "rw-------");
+        try {
+            long before = acceptedLogins();
+            for (int i = 0; i < 2; i++) {
+                user.write("work/notes/own-" + i + ".md", "edit " + i + "\n", "rw-r--r--");
+                assertThat(tidesync("sync", notes.toString()).code()).isZero();
+            }
+            assertThat(acceptedLogins() - before).as("no master of ours: every git run logs in").isGreaterThanOrEqualTo(4);
+        } finally {
+            user.write(".ssh/config.d/gitbox", plain, "rw-------");
+        }
+    }
+
+    private static long acceptedLogins() throws Exception {
+        return sshd.log().lines().filter(l -> l.contains("Accepted publickey")).count();
     }
 
     @Test

@@ -92,6 +92,11 @@ final class FormField extends VBox {
         return text -> text.matches("\\d{1,9}") ? Result.of(text) : Result.refused("\"" + text + "\" is not a whole number");
     }
 
+    /** A whole number, or nothing typed: the key returns to its default. */
+    static Function<String, Result> wholeNumberOrDefault() {
+        return text -> text.isEmpty() ? Result.of("null") : wholeNumber().apply(text);
+    }
+
     /** Text kept as a JSON string (so "true" stays words); nothing typed returns the key to its default. */
     static Function<String, Result> textOrDefault() {
         return text -> {

@@ -202,8 +202,10 @@ public final class SettingsView extends TabPane {
         row(grid, row++, "Poll the remote", new HBox(8, toggle("trigger-poll", "triggers.poll.enabled", t.poll().enabled()),
                 new Label("every"), field("poll-interval", "triggers.poll.intervalSeconds", Integer.toString(t.poll().intervalSeconds()),
                         FormField.wholeNumber()), new Label("s, up to"),
-                field("poll-max-interval", "triggers.poll.maxIntervalSeconds", Integer.toString(t.poll().maxIntervalSeconds()),
-                        FormField.wholeNumber()), new Label("s while nothing changes")));
+                field("poll-max-interval", "triggers.poll.maxIntervalSeconds",
+                        t.poll().maxIntervalSeconds() == null ? "" : Integer.toString(t.poll().maxIntervalSeconds()),
+                        FormField.wholeNumberOrDefault()), new Label("s while nothing changes (empty: "
+                        + Triggers.Poll.ANNOUNCED_FALLBACK_SECONDS / 60 + " min with announcements, else no stretching)")));
         row(grid, row++, "Agent session start", toggle("trigger-sessionStart", "triggers.sessionStart.enabled", t.sessionStart().enabled()));
         row(grid, row++, "Agent session end", toggle("trigger-sessionEnd", "triggers.sessionEnd.enabled", t.sessionEnd().enabled()));
         row(grid, row++, "Agent checkpoints", toggle("trigger-checkpoint", "triggers.checkpoint.enabled", t.checkpoint().enabled()));
