@@ -99,6 +99,7 @@ public final class TidesyncApp extends Application {
         boolean dark = Theme.dark(settings.desktop().theme());
         StatusFeed feed = new StatusFeed(timers, Duration.ofMillis(250), snapshot -> Platform.runLater(() -> {
             model.show(snapshot.rows(), snapshot.globallyPaused());
+            model.channel(snapshot.channel());
             if (trayPresenter != null) {
                 trayPresenter.globallyPaused(snapshot.globallyPaused());
             }

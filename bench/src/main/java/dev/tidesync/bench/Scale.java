@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  *       default triggers (a poll per repository per minute) and with polling off (watchers and
  *       timers only), next to the same engine watching one repository.</li>
  * </ol>
- * Usage: Scale [REPOS [IDLE_SECONDS [idle-only|steady-only]]]
+ * Usage: Scale [REPOS [IDLE_SECONDS [idle-only|steady-only]]] (steady-only: the announced steady state alone)
  */
 public final class Scale {
 
@@ -48,10 +48,9 @@ public final class Scale {
         }
         String only = args.length > 2 ? args[2] : "";
         if (only.equals("steady-only")) {
-            Report steady = new Report("`tidesync run` idle with " + count + " repositories, steady state", "engine", "CPU, % of one core",
-                    "resident memory");
-            idle(steady, root.resolve("idle-n-steady"), repos, "", idleSeconds, STEADY_AFTER_SECONDS, count
-                    + " repositories, default triggers, after " + STEADY_AFTER_SECONDS / 60 + " min, over " + idleSeconds + " s");
+            Report steady = new Report("`tidesync run` idle with " + count + " repositories, announcements connected, steady state",
+                    "engine", "CPU, % of one core", "resident memory");
+            announcedSteady(steady, root, repos, idleSeconds);
             steady.print();
             return;
         }
@@ -61,14 +60,32 @@ public final class Scale {
         Report idle = new Report("`tidesync run` idle with " + count + " repositories, nothing changing (" + idleSeconds + " s)",
                 "engine", "CPU, % of one core", "resident memory");
         idle(idle, root.resolve("idle-1"), repos.subList(0, 1), "", idleSeconds, 10, "1 repository, default triggers");
-        idle(idle, root.resolve("idle-n"), repos, "\"triggers\": {\"poll\": {\"maxIntervalSeconds\": 60}}", idleSeconds, 10,
-                count + " repositories, every one polled each 60 s (no stretching)");
-        idle(idle, root.resolve("idle-n-steady"), repos, "", idleSeconds, STEADY_AFTER_SECONDS, count
-                + " repositories, default triggers, after " + STEADY_AFTER_SECONDS / 60 + " min (quiet polls stretched to 300 s)");
+        idle(idle, root.resolve("idle-n"), repos, "", idleSeconds, 10,
+                count + " repositories, default triggers, no announcements (each polled every 60 s)");
+        if (!only.equals("idle-only")) {
+            announcedSteady(idle, root, repos, idleSeconds);
+        }
         idle(idle, root.resolve("idle-n-nopoll"), repos, "\"triggers\": {\"poll\": {\"enabled\": false}}", idleSeconds, 10,
                 count + " repositories, polling off (watchers and timers only)");
         idle.print();
     }
+
+    /**
+     * Default triggers with the announcement channel connected to a loopback Mosquitto: quiet
+     * polls stretch to 15 minutes, so the steady state is measured once every repository got
+     * there (60 + 120 + 240 + 480 s, with jitter), over {@code seconds}.
+     */
+    private static void announcedSteady(Report report, Path root, List<Path> repos, int seconds) throws Exception {
+        try (dev.tidesync.fixture.Mosquitto broker = dev.tidesync.fixture.Mosquitto.start(root.resolve("broker"), java.util.Optional.empty())) {
+            idle(report, root.resolve("idle-n-announced"), repos, "\"announce\": {\"url\": \"" + broker.url()
+                    + "\", \"key\": \"bench-key-bench-key-bench\"}", seconds, ANNOUNCED_STEADY_AFTER_SECONDS, repos.size()
+                    + " repositories, default triggers, announcements connected, after " + ANNOUNCED_STEADY_AFTER_SECONDS / 60
+                    + " min (quiet polls stretched to 15 min), over " + seconds + " s");
+        }
+    }
+
+    /** Long enough for quiet polls to reach the 900 s of a repository announcements cover. */
+    private static final int ANNOUNCED_STEADY_AFTER_SECONDS = 1020;
 
     private static void pollRound(Path root, List<Path> repos) throws Exception {
         Settings settings = Settings.defaults();
@@ -111,9 +128,6 @@ public final class Scale {
                 .row("git CLI, `git pull --rebase` in each, one after another", gitWall.summary(), "–", "1.00")
                 .print();
     }
-
-    /** Long enough for quiet polls to reach the 300 s maximum (60, 120, 240, 300 s …). */
-    private static final int STEADY_AFTER_SECONDS = 720;
 
     private static void idle(Report report, Path dir, List<Path> repos, String triggers, int seconds, int settleSeconds, String label)
             throws Exception {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +36,7 @@ final class StatusCommand implements Callable<Integer> {
                 .map(r -> reader.read(r, state)).toList();
         Printer printer = new Printer(root);
         if (json) {
-            printer.json(statuses);
+            printer.json(withChannel(statuses, services));
             return ExitCodes.OK;
         }
         if (statuses.isEmpty()) {
@@ -49,5 +50,25 @@ final class StatusCommand implements Callable<Integer> {
                     s.message(), last));
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Each repository's {@code announcements}: {@code connected} when the running engine listens
+     * for its branch, else the channel's state ({@code connecting}, {@code failed}, {@code off});
+     * null when no engine runs, so nobody listens.
+     */
+    private static com.fasterxml.jackson.databind.node.ArrayNode withChannel(List<RepoStatus> statuses, Services services) {
+        com.fasterxml.jackson.databind.node.ArrayNode array = dev.tidesync.io.Json.mapper().valueToTree(statuses);
+        Optional<List<String>> channel = dev.tidesync.control.ControlClient.send(services.home(),
+                dev.tidesync.control.ControlMessage.Request.channel(), Duration.ofSeconds(2))
+                .filter(dev.tidesync.control.ControlMessage.Reply::ok).map(r -> List.of(r.message().split("\n")));
+        for (int i = 0; i < array.size(); i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode node = (com.fasterxml.jackson.databind.node.ObjectNode) array.get(i);
+            String path = statuses.get(i).path();
+            node.put("announcements", channel.map(lines -> lines.getFirst().equals("connected")
+                    ? (lines.subList(1, lines.size()).contains(dev.tidesync.config.Paths.canonical(Path.of(path)).toString()) ? "connected" : "off")
+                    : lines.getFirst()).orElse(null));
+        }
+        return array;
     }
 }

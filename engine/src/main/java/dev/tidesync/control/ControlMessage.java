@@ -30,6 +30,11 @@ public final class ControlMessage {
             return new Request("show", null, null, null, null, null);
         }
 
+        /** Where the announcement channel stands: the reply's first line is its id, the rest the work trees it covers. */
+        public static Request channel() {
+            return new Request("channel", null, null, null, null, null);
+        }
+
         public static Request hook(String event, String cwd, long waitMs, String agent, String session) {
             return new Request("hook", event, cwd, waitMs, agent, session);
         }

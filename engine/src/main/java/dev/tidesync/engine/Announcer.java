@@ -88,6 +88,10 @@ final class Announcer implements AutoCloseable {
         return channel.state() instanceof ChannelState.Connected && topicOf.containsKey(Paths.canonical(workTree));
     }
 
+    Set<Path> covered() {
+        return channel.state() instanceof ChannelState.Connected ? Set.copyOf(topicOf.keySet()) : Set.of();
+    }
+
     Counts counts() {
         Map<Announcement.Dropped, Long> d = new EnumMap<>(Announcement.Dropped.class);
         dropped.forEach((k, v) -> d.put(k, v.get()));

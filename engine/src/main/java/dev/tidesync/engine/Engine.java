@@ -201,12 +201,13 @@ public final class Engine implements AutoCloseable {
             if (announcer != null) {
                 announcer.close();
                 announcer = null;
+                channelChanged(new dev.tidesync.announce.ChannelState.Off());
             }
             announcing = next.announce();
             if (next.announce().enabled()) {
                 try {
                     announcer = new Announcer(next.announce(), options.journal().clock(), this::announced, this::channelChanged);
-                    publish(new EngineEvent.Notice(now(), "tidesync", Level.INFO, "announcements through " + next.announce().url()));
+                    publish(new EngineEvent.ChannelChanged(now(), announcer.state()));
                 } catch (org.eclipse.paho.client.mqttv3.MqttException | IllegalArgumentException e) {
                     publish(new EngineEvent.Notice(now(), "tidesync", Level.ERROR, "announcements cannot start (" + e.getMessage()
                             + "); check announce.url. Syncing by polling meanwhile"));
@@ -229,8 +230,7 @@ public final class Engine implements AutoCloseable {
      */
     private void channelChanged(dev.tidesync.announce.ChannelState state) {
         boolean up = state instanceof dev.tidesync.announce.ChannelState.Connected;
-        publish(new EngineEvent.Notice(now(), "tidesync", up || state instanceof dev.tidesync.announce.ChannelState.Connecting
-                ? Level.INFO : Level.WARN, state.describe()));
+        publish(new EngineEvent.ChannelChanged(now(), state));
         if (!up) {
             List<Watched> all;
             synchronized (this) {
@@ -254,6 +254,12 @@ public final class Engine implements AutoCloseable {
     /** What became of the announcements that arrived; empty while the channel is off. */
     public synchronized Optional<Announcer.Counts> announcementCounts() {
         return Optional.ofNullable(announcer).map(Announcer::counts);
+    }
+
+    /** The work trees whose branches the connected channel listens on now; empty while it is not connected. */
+    public java.util.Set<Path> announcedRepositories() {
+        Announcer a = announcer;
+        return a == null ? java.util.Set.of() : a.covered();
     }
 
     /** The announcement channel as the engine sees it now. */

@@ -35,6 +35,21 @@ public sealed interface EngineEvent {
         }
     }
 
+    /** The announcement channel came up, went down, failed or was switched on or off. */
+    record ChannelChanged(Instant time, dev.tidesync.announce.ChannelState state) implements EngineEvent {
+        public String repository() {
+            return "tidesync";
+        }
+
+        public Level level() {
+            return state instanceof dev.tidesync.announce.ChannelState.Failed ? Level.WARN : Level.INFO;
+        }
+
+        public String message() {
+            return state.describe();
+        }
+    }
+
     record SyncFinished(Instant time, SyncOutcome outcome) implements EngineEvent {
         public String repository() {
             return outcome.name();

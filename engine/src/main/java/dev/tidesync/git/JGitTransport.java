@@ -160,13 +160,42 @@ public final class JGitTransport implements Transport {
             if (uris.isEmpty()) {
                 return new RefRead.Failed(missingRemote(remote));
             }
-            var refs = repo.git().lsRemote().setRemote(uris.getFirst().toString()).setCredentialsProvider(NETRC)
+            URIish uri = uris.getFirst();
+            if (uri.getHost() == null && (uri.getScheme() == null || "file".equals(uri.getScheme()))) {
+                Optional<RefRead> direct = readLocal(repo, uri, remoteRef);
+                if (direct.isPresent()) {
+                    return direct.get();
+                }
+            }
+            var refs = repo.git().lsRemote().setRemote(uri.toString()).setCredentialsProvider(NETRC)
                     .setTimeout(seconds(timeout)).callAsMap();
             return new RefRead.At(Optional.ofNullable(refs.get(remoteRef)).map(r -> r.getObjectId().name()));
         } catch (URISyntaxException e) {
             return new RefRead.Failed(Failure.of(FailureKind.NOT_FOUND, remote + "'s URL cannot be read: " + e.getMessage()));
         } catch (GitAPIException | RuntimeException e) {
             return new RefRead.Failed(FailureClassifier.classify("ls-remote", remote, e));
+        }
+    }
+
+    /**
+     * A remote on this machine is read where it lies: one ref file (or packed-refs), where
+     * ls-remote would start an upload-pack session on pipes and threads to learn the same.
+     */
+    private static Optional<RefRead> readLocal(GitRepo repo, URIish uri, String remoteRef) {
+        File dir = new File(uri.getPath());
+        if (!dir.isAbsolute()) {
+            dir = new File(repo.workTree().toFile(), uri.getPath());
+        }
+        File gitDir = new File(dir, ".git").isDirectory() ? new File(dir, ".git") : dir;
+        if (!new File(gitDir, "HEAD").isFile()) {
+            return Optional.empty(); // not a plain repository folder (gone, a bundle, a .git file): ls-remote says what it is
+        }
+        try (org.eclipse.jgit.lib.Repository there = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+                .setGitDir(gitDir).setMustExist(true).build()) {
+            Ref ref = there.exactRef(remoteRef);
+            return Optional.of(new RefRead.At(Optional.ofNullable(ref).map(Ref::getObjectId).map(org.eclipse.jgit.lib.ObjectId::name)));
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -152,6 +152,8 @@ public final class EngineHost implements AutoCloseable {
         return switch (String.valueOf(request.op())) {
             case "ping" -> new Reply(true, false, frontend.map(f -> "the tray app (" + f.describe().get() + ")")
                     .orElse("the headless engine (`tidesync run`)") + "; " + engine.announcements().describe(), pid);
+            case "channel" -> new Reply(true, false, engine.announcements().id() + engine.announcedRepositories().stream()
+                    .map(p -> "\n" + p).collect(java.util.stream.Collectors.joining()), pid);
             case "reload" -> {
                 engine.reload();
                 yield new Reply(true, false, "reloaded", pid);

@@ -34,6 +34,9 @@ final class PollProbe {
         record Run() implements Found {}
     }
 
+    /** Off only for bench/PollCost's before-and-after, which measures the full fetch every poll used to run. */
+    private static final boolean REF_FIRST = !"false".equals(System.getProperty("tidesync.poll.refFirst"));
+
     private final Transport transport;
 
     PollProbe(Transport transport) {
@@ -41,7 +44,7 @@ final class PollProbe {
     }
 
     Found run(Cycle c) throws IOException {
-        if (c.request.trigger() != Trigger.POLL || c.request.action() != Action.PULL || c.request.dryRun()
+        if (!REF_FIRST || c.request.trigger() != Trigger.POLL || c.request.action() != Action.PULL || c.request.dryRun()
                 || !c.repository.mode().pulls() || Files.exists(CycleMarker.file(c.repo))) {
             return new Found.Run();
         }

@@ -97,6 +97,27 @@ class DaemonTest {
     }
 
     @Test
+    void statusJsonSaysWhetherTheRunningEnginesAnnouncementChannelListensForEachRepository() throws Exception {
+        assertThat(dev.tidesync.io.Json.mapper().readTree(cli("", "status", "--json").out()).get(0).get("announcements").isNull())
+                .as("no engine runs: nobody listens").isTrue();
+        try (dev.tidesync.fixture.Mosquitto broker = dev.tidesync.fixture.Mosquitto.start(dir.resolve("broker"), java.util.Optional.empty())) {
+            Files.writeString(home.resolve("config.json"), Files.readString(home.resolve("config.json")).replace("\"repositories\"",
+                    "\"announce\": {\"url\": \"" + broker.url() + "\", \"key\": \"correct horse battery staple\"},\n \"repositories\""));
+            try (Daemon daemon = Daemon.start(home, dir.resolve("run.log"))) {
+                awaitSocket();
+                Await.until("the channel listens for the laptop's branch", LIMIT, () -> "connected".equals(
+                        dev.tidesync.io.Json.mapper().readTree(cli("", "status", "--json").out()).get(0).path("announcements").asText()));
+
+                broker.close();
+
+                Await.until("status says the channel is down", LIMIT, () -> "connecting".equals(
+                        dev.tidesync.io.Json.mapper().readTree(cli("", "status", "--json").out()).get(0).path("announcements").asText()));
+                assertThat(daemon.terminate(10)).isZero();
+            }
+        }
+    }
+
+    @Test
     void aSecondEngineForTheSameHomeRefusesWithASentence() throws Exception {
         try (Daemon first = Daemon.start(home, dir.resolve("first.log"))) {
             awaitSocket();

@@ -187,7 +187,9 @@ class AnnouncementsTest {
                 .isEqualTo(Duration.ofSeconds(60));
         assertThat(triggers.nextPoll()).as("no stretched wait outlives the channel")
                 .isBefore(java.time.Instant.now().plus(Duration.ofSeconds(67)));
-        assertThat(laptop.events()).filteredOn(EngineEvent.Notice.class::isInstance)
-                .anySatisfy(e -> assertThat(e.message()).contains("connecting to " + broker.url()));
+        assertThat(laptop.events()).filteredOn(EngineEvent.ChannelChanged.class::isInstance).extracting(e -> e.message())
+                .as("the channel's story, as the log and the app's panel tell it")
+                .contains("connecting to " + broker.url() + " for announcements", "announcements connected (" + broker.url() + ")")
+                .last().isEqualTo("connecting to " + broker.url() + " for announcements");
     }
 }

@@ -22,8 +22,11 @@ import java.util.function.Consumer;
  */
 public final class StatusFeed implements EngineListener {
 
-    /** One picture of everything: rows in config order and whether all syncing is paused. */
-    public record Snapshot(List<RepoRow> rows, boolean globallyPaused, Instant at) {}
+    /**
+     * One picture of everything: rows in config order, whether all syncing is paused, and where
+     * the announcement channel stands.
+     */
+    public record Snapshot(List<RepoRow> rows, boolean globallyPaused, dev.tidesync.announce.ChannelState channel, Instant at) {}
 
     private final Scheduler scheduler;
     private final Duration minGap;
@@ -31,6 +34,7 @@ public final class StatusFeed implements EngineListener {
     private List<RepositorySettings> watched = List.of();
     private final Map<Path, RepoStatus> statuses = new HashMap<>();
     private boolean paused;
+    private dev.tidesync.announce.ChannelState channel = new dev.tidesync.announce.ChannelState.Off();
     private boolean scheduled;
     private Instant lastPublished = Instant.MIN;
     private volatile Consumer<EngineEvent> events = e -> { };
@@ -56,6 +60,7 @@ public final class StatusFeed implements EngineListener {
             case EngineEvent.StateChanged c -> put(c.workTree(), c.to());
             case EngineEvent.WatchedChanged w -> watched(w.repositories(), w.removed());
             case EngineEvent.PauseChanged p -> paused(p.pause().isPresent());
+            case EngineEvent.ChannelChanged c -> channel(c.state());
             default -> false;
         };
         if (changed) {
@@ -74,6 +79,12 @@ public final class StatusFeed implements EngineListener {
         watched = List.copyOf(repositories);
         removed.forEach(p -> statuses.remove(key(p)));
         return true;
+    }
+
+    private synchronized boolean channel(dev.tidesync.announce.ChannelState now) {
+        boolean changed = !now.equals(channel);
+        channel = now;
+        return changed;
     }
 
     private synchronized boolean paused(boolean now) {
@@ -103,7 +114,7 @@ public final class StatusFeed implements EngineListener {
                 RepoStatus s = statuses.get(key(r.workTree()));
                 rows.add(s == null ? RepoRow.checking(r) : RepoRow.of(r.workTree(), s));
             }
-            snapshot = new Snapshot(List.copyOf(rows), paused, lastPublished);
+            snapshot = new Snapshot(List.copyOf(rows), paused, channel, lastPublished);
         }
         publish.accept(snapshot);
     }

@@ -51,6 +51,15 @@ public final class StatusPanel extends VBox {
         HBox header = new HBox(8, summary, grow, syncAll);
         header.setAlignment(Pos.CENTER_LEFT);
 
+        Label channel = new Label();
+        channel.setId("channel");
+        channel.getStyleClass().add("channel");
+        channel.setWrapText(true);
+        channel.setOpacity(0.75);
+        channel.textProperty().bind(model.channelProperty());
+        channel.visibleProperty().bind(model.channelProperty().isNotEmpty());
+        channel.managedProperty().bind(channel.visibleProperty());
+
         ScrollPane scroll = new ScrollPane(list);
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(320);
@@ -62,7 +71,7 @@ public final class StatusPanel extends VBox {
         settings.setOnAction(e -> actions.showSettings());
         HBox footer = new HBox(8, history, settings);
 
-        getChildren().addAll(header, scroll, footer);
+        getChildren().addAll(header, channel, scroll, footer);
         model.rows().addListener((ListChangeListener<RepoRow>) c -> rebuild());
         rebuild();
     }

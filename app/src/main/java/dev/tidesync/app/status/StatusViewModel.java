@@ -19,6 +19,7 @@ public final class StatusViewModel {
     private final ObservableList<RepoRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<TrayState> trayState = new ReadOnlyObjectWrapper<>(TrayState.SYNCED);
     private final ReadOnlyStringWrapper tooltip = new ReadOnlyStringWrapper("Tidesync");
+    private final ReadOnlyStringWrapper channel = new ReadOnlyStringWrapper("");
     private final Clock clock;
 
     public StatusViewModel(Clock clock) {
@@ -33,6 +34,21 @@ public final class StatusViewModel {
         TrayState state = TrayState.of(next, globallyPaused);
         trayState.set(state);
         tooltip.set(TrayState.tooltip(state, next));
+    }
+
+    /** Where the announcement channel stands, for the panel's header; call on the FX thread. */
+    public void channel(dev.tidesync.announce.ChannelState state) {
+        channel.set(switch (state) {
+            case dev.tidesync.announce.ChannelState.Off off -> "";
+            case dev.tidesync.announce.ChannelState.Connected c -> "Other machines' pushes arrive at once (" + c.broker() + ")";
+            case dev.tidesync.announce.ChannelState.Connecting c -> "Connecting to " + c.broker() + "; polling meanwhile";
+            case dev.tidesync.announce.ChannelState.Failed f -> "Announcements: " + f.sentence();
+        });
+    }
+
+    /** Empty while announcements are off. */
+    public ReadOnlyStringProperty channelProperty() {
+        return channel.getReadOnlyProperty();
     }
 
     public ObservableList<RepoRow> rows() {

@@ -44,6 +44,18 @@ class StatusFeedTest {
     }
 
     @Test
+    void theChannelsStateTravelsWithTheNextSnapshot() {
+        feed.onEvent(new EngineEvent.WatchedChanged(T0, List.of(notes), List.of(notes.workTree()), List.of()));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(last().channel()).isEqualTo(new dev.tidesync.announce.ChannelState.Off());
+
+        feed.onEvent(new EngineEvent.ChannelChanged(T0, new dev.tidesync.announce.ChannelState.Connected("mqtt://127.0.0.1:1883")));
+        clock.advance(Duration.ofMillis(250));
+
+        assertThat(last().channel()).isEqualTo(new dev.tidesync.announce.ChannelState.Connected("mqtt://127.0.0.1:1883"));
+    }
+
+    @Test
     void aConflictEventTurnsTheTrayToAttentionInTheNextSnapshot() {
         feed.onEvent(new EngineEvent.WatchedChanged(T0, List.of(notes, thesis), List.of(notes.workTree(), thesis.workTree()), List.of()));
         feed.onEvent(changed(notes, new RepoState.Synced()));

@@ -65,6 +65,21 @@ class StatusPanelTest {
     }
 
     @Test
+    void theHeaderSaysWhereTheAnnouncementChannelStandsAndNothingWhileItIsOff(FxRobot robot) {
+        robot.interact(() -> model.show(List.of(row("notes", "synced")), false));
+        Label channel = robot.lookup("#channel").queryAs(Label.class);
+        assertThat(channel.isVisible()).as("announcements off: no line about them").isFalse();
+
+        robot.interact(() -> model.channel(new dev.tidesync.announce.ChannelState.Connected("mqtts://broker.example.net:8883")));
+        assertThat(channel.isVisible()).isTrue();
+        assertThat(channel.getText()).isEqualTo("Other machines' pushes arrive at once (mqtts://broker.example.net:8883)");
+
+        robot.interact(() -> model.channel(new dev.tidesync.announce.ChannelState.Failed("mqtts://broker.example.net:8883",
+                "mqtts://broker.example.net:8883 refused the user name or password; check announce.username and announce.passwordFile")));
+        assertThat(channel.getText()).startsWith("Announcements: mqtts://broker.example.net:8883 refused the user name or password");
+    }
+
+    @Test
     void withNoRepositoriesItSaysHowToAddOne(FxRobot robot) {
         robot.interact(() -> model.show(List.of(), false));
         WaitForAsyncUtils.waitForFxEvents();
