@@ -61,8 +61,10 @@ final class RepairCommands {
             try {
                 Optional<Conflicts> found = repairs.conflicts(repository);
                 if (found.isEmpty()) {
-                    printer.line(repository.name() + " has no conflict with its remote (as of the last fetch)");
-                    return ExitCodes.OK;
+                    // The last fetch shows none, yet the user came to resolve: a sync finds out what holds the
+                    // repository now (edits since, a remote that moved) and says it, with the conflict's exit code if one is back.
+                    printer.line(repository.name() + " has no conflict with its remote as of the last fetch; syncing to make sure");
+                    return syncAfter(services, repository, printer);
                 }
                 Conflicts conflicts = found.get();
                 Map<String, Choice> choices = choices(conflicts);
@@ -74,7 +76,8 @@ final class RepairCommands {
                     printer.line("Choose per file with --mine, --theirs or --both FILE, or --all CHOICE");
                     return ExitCodes.CONFLICT;
                 }
-                Resolved resolved = repairs.resolve(repository, conflicts, choices);
+                Resolved resolved = repairs.resolve(repository, conflicts, choices,
+                        () -> services.syncService().run(repository, SyncRequest.of(Action.SYNC, Trigger.MANUAL)));
                 printer.line(resolved.message());
                 return syncAfter(services, repository, printer);
             } catch (ResolveException e) {

@@ -65,7 +65,10 @@ public final class Integrator {
             return switch (strategy) {
                 case FF_ONLY -> new Integration.Diverged(count(walk, ours, theirs), incoming);
                 case MERGE -> merge(repo, walk, inserter, branchRef, ours, theirs, remoteName, committer, incoming);
-                case REBASE -> rebase(repo, walk, inserter, branchRef, ours, theirs, committer, incoming);
+                // A merge among the local commits is most often a resolved conflict: replaying the commits
+                // around it would reopen that conflict, so history that holds one is merged, as it stands.
+                case REBASE -> holdsMerge(walk, ours, theirs) ? merge(repo, walk, inserter, branchRef, ours, theirs, remoteName, committer, incoming)
+                        : rebase(repo, walk, inserter, branchRef, ours, theirs, committer, incoming);
             };
         }
     }
@@ -86,6 +89,23 @@ public final class Integrator {
         ObjectId merged = inserter.insert(builder);
         inserter.flush();
         return apply(repo, branchRef, ours, walk.parseCommit(merged), "merge", incoming, 0);
+    }
+
+    /** Whether a commit that {@code theirs} lacks has more than one parent. */
+    private static boolean holdsMerge(RevWalk walk, RevCommit ours, RevCommit theirs) throws IOException {
+        walk.reset();
+        walk.markStart(ours);
+        walk.markUninteresting(theirs);
+        try {
+            for (RevCommit c : walk) {
+                if (c.getParentCount() > 1) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            walk.reset();
+        }
     }
 
     /** Replays local non-merge commits, oldest first, onto the remote's commit, as `git rebase` does. */

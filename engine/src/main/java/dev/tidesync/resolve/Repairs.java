@@ -62,6 +62,32 @@ public final class Repairs {
         return done;
     }
 
+    /**
+     * As {@link #resolve(RepositorySettings, Conflicts, Map)}, and when edits made since the
+     * conflict are not committed yet (a repository in conflict waits for the user, so nothing
+     * committed them), {@code commitEdits} syncs first: that commits them, as the sync would have
+     * by itself, and stops at the same conflict, which is then resolved with the same choices.
+     */
+    public Resolved resolve(RepositorySettings repository, Conflicts conflicts, Map<String, Choice> choices, Runnable commitEdits)
+            throws IOException, ResolveException {
+        try {
+            return resolve(repository, conflicts, choices);
+        } catch (ResolveException.UncommittedEdits e) {
+            commitEdits.run();
+            Conflicts again = conflicts(repository).orElseThrow(() -> new ResolveException(repository.name()
+                    + " no longer conflicts with its remote once your edits were committed; nothing is left to resolve"));
+            java.util.Set<String> before = conflicts.files().stream().map(dev.tidesync.git.resolve.ConflictFile::path)
+                    .collect(java.util.stream.Collectors.toSet());
+            java.util.Set<String> now = again.files().stream().map(dev.tidesync.git.resolve.ConflictFile::path)
+                    .collect(java.util.stream.Collectors.toSet());
+            if (!before.equals(now)) {
+                throw new ResolveException("Your edits are committed, and now " + String.join(", ", now)
+                        + " conflict; look at the conflict again and choose for each, nothing else was changed");
+            }
+            return resolve(repository, again, choices);
+        }
+    }
+
     public Optional<SyncUndo.Undoable> undoable(RepositorySettings repository) throws IOException, ResolveException {
         return locked(repository, repo -> undo().check(repo));
     }

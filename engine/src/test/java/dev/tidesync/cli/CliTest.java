@@ -134,6 +134,45 @@ class CliTest {
     }
 
     @Test
+    void editsMadeWhileAConflictWaitedAreCommittedBeforeTheResolutionAndKept() throws Exception {
+        tidesync("sync", desktop.toString());
+        write(laptop, "a.md", "laptop\n");
+        tidesync("sync", laptop.toString());
+        write(desktop, "a.md", "desktop\n");
+        assertThat(tidesync("sync", desktop.toString()).code()).isEqualTo(3);
+        write(desktop, "a.md", "desktop\nwritten while the conflict waited\n"); // nothing commits it: the repository waits for the user
+
+        Run resolved = tidesync("resolve", desktop.toString(), "--all", "both");
+
+        assertThat(resolved.code()).as(resolved.err()).isZero();
+        assertThat(GitFixture.git(desktop, "status", "--porcelain")).isEmpty();
+        assertThat(GitFixture.read(desktop, "a.md")).isEqualTo("laptop\n");
+        assertThat(GitFixture.read(desktop, "a (" + dev.tidesync.io.MachineName.name() + "'s copy "
+                + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ").md"))
+                .as("mine is what the work tree held, the late edit and all").isEqualTo("desktop\nwritten while the conflict waited\n");
+    }
+
+    @Test
+    void aResolutionIsPublishedEvenWhenTheRemoteMovedOnMeanwhileWithoutReopeningTheConflict() throws Exception {
+        tidesync("sync", desktop.toString());
+        write(laptop, "a.md", "laptop\n");
+        tidesync("sync", laptop.toString());
+        write(desktop, "a.md", "desktop\n");
+        assertThat(tidesync("sync", desktop.toString()).code()).isEqualTo(3);
+        write(laptop, "b.md", "more from the laptop\n");
+        assertThat(tidesync("sync", laptop.toString()).code()).isZero(); // the remote moves on while the conflict waits
+
+        Run resolved = tidesync("resolve", desktop.toString(), "--all", "both");
+
+        assertThat(resolved.code()).as(resolved.out() + resolved.err()).isZero();
+        assertThat(resolved.out()).doesNotContain("Conflict");
+        assertThat(GitFixture.read(desktop, "b.md")).isEqualTo("more from the laptop\n");
+        assertThat(GitFixture.git(desktop, "rev-parse", "HEAD")).isEqualTo(GitFixture.git(desktop, "rev-parse", "origin/main"));
+        assertThat(GitFixture.git(desktop, "log", "-1", "--format=%P").strip().split(" "))
+                .as("the resolution's merge is kept, merged with the remote, not replayed").hasSize(2);
+    }
+
+    @Test
     void undoPutsBackTheFilesAPullChangedAndSaysWhenThereIsNothingToUndo() throws Exception {
         write(laptop, "a.md", "changed on laptop\n");
         tidesync("sync", laptop.toString());

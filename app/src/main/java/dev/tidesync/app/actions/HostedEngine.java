@@ -12,6 +12,8 @@ import dev.tidesync.journal.HistoryRecord;
 import dev.tidesync.git.resolve.Choice;
 import dev.tidesync.git.resolve.Conflicts;
 import dev.tidesync.resolve.Repairs;
+import dev.tidesync.model.Action;
+import dev.tidesync.model.Trigger;
 import dev.tidesync.git.resolve.ResolveException;
 import dev.tidesync.git.resolve.SyncUndo;
 import dev.tidesync.io.MachineName;
@@ -81,7 +83,8 @@ public final class HostedEngine implements EnginePort {
     @Override
     public void resolve(RepositorySettings repository, Conflicts conflicts, Map<String, Choice> choices)
             throws IOException, ResolveException {
-        repairs().resolve(repository, conflicts, choices);
+        repairs().resolve(repository, conflicts, choices,
+                () -> host.engine().submit(repository.workTree(), SyncRequest.of(Action.SYNC, Trigger.MANUAL)).join());
     }
 
     @Override

@@ -169,7 +169,7 @@ public final class ConflictResolver {
             inserter.flush();
             Integration result = BranchMove.apply(repo, backups, conflicts.branchRef(), ours, walk.parseCommit(id), "resolve conflict", 1, 0);
             if (result instanceof Integration.Blocked blocked) {
-                throw new ResolveException("Uncommitted edits to " + String.join(", ", blocked.paths())
+                throw new ResolveException.UncommittedEdits("Uncommitted edits to " + String.join(", ", blocked.paths())
                         + " would be overwritten; sync or commit them first, nothing was changed");
             }
             List<String> files = conflicts.files().stream().map(ConflictFile::path).toList();
