@@ -35,6 +35,11 @@ public final class ControlMessage {
             return new Request("channel", null, null, null, null, null);
         }
 
+        /** What became of the announcements since the engine started: the reply's message is their JSON, empty while off. */
+        public static Request counts() {
+            return new Request("counts", null, null, null, null, null);
+        }
+
         public static Request hook(String event, String cwd, long waitMs, String agent, String session) {
             return new Request("hook", event, cwd, waitMs, agent, session);
         }

@@ -37,9 +37,6 @@ final class Announcer implements AutoCloseable {
 
     static final long DEBOUNCE_MS = 300;
 
-    /** What became of the messages that arrived, for status and stats. */
-    public record Counts(long received, long acted, long own, long known, Map<Announcement.Dropped, Long> dropped) {}
-
     private final AnnounceKey key;
     private final String device = UUID.randomUUID().toString();
     private final Clock clock;
@@ -92,10 +89,10 @@ final class Announcer implements AutoCloseable {
         return channel.state() instanceof ChannelState.Connected ? Set.copyOf(topicOf.keySet()) : Set.of();
     }
 
-    Counts counts() {
+    dev.tidesync.announce.AnnouncementCounts counts() {
         Map<Announcement.Dropped, Long> d = new EnumMap<>(Announcement.Dropped.class);
         dropped.forEach((k, v) -> d.put(k, v.get()));
-        return new Counts(received.get(), acted.get(), own.get(), known.get(), d);
+        return new dev.tidesync.announce.AnnouncementCounts(received.get(), acted.get(), own.get(), known.get(), d);
     }
 
     /**

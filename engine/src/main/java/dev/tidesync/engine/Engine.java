@@ -252,7 +252,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** What became of the announcements that arrived; empty while the channel is off. */
-    public synchronized Optional<Announcer.Counts> announcementCounts() {
+    public synchronized Optional<dev.tidesync.announce.AnnouncementCounts> announcementCounts() {
         return Optional.ofNullable(announcer).map(Announcer::counts);
     }
 

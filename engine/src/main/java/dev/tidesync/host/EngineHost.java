@@ -154,6 +154,13 @@ public final class EngineHost implements AutoCloseable {
                     .orElse("the headless engine (`tidesync run`)") + "; " + engine.announcements().describe(), pid);
             case "channel" -> new Reply(true, false, engine.announcements().id() + engine.announcedRepositories().stream()
                     .map(p -> "\n" + p).collect(java.util.stream.Collectors.joining()), pid);
+            case "counts" -> new Reply(true, false, engine.announcementCounts().map(c -> {
+                try {
+                    return dev.tidesync.io.Json.mapper().writeValueAsString(c);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    return "";
+                }
+            }).orElse(""), pid);
             case "reload" -> {
                 engine.reload();
                 yield new Reply(true, false, "reloaded", pid);

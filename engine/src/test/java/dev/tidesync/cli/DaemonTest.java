@@ -107,6 +107,11 @@ class DaemonTest {
                 awaitSocket();
                 Await.until("the channel listens for the laptop's branch", LIMIT, () -> "connected".equals(
                         dev.tidesync.io.Json.mapper().readTree(cli("", "status", "--json").out()).get(0).path("announcements").asText()));
+                broker.publish("tidesync/v1/" + "0".repeat(64), "not json", false);
+                write(laptop, "today.md", "pushed, so announced and heard back\n");
+                Await.until("the engine heard its own announcement", LIMIT, () -> dev.tidesync.io.Json.mapper()
+                        .readTree(cli("", "stats", "--json").out()).path("announcements").path("own").asLong() >= 1);
+                assertThat(cli("", "stats").out()).contains("Announcements since the engine started: ").contains("our own");
 
                 broker.close();
 
