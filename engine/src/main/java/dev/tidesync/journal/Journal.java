@@ -155,12 +155,17 @@ public final class Journal {
                 old.lastPromptSync());
     }
 
-    /** A poll that found nothing new, or a background trigger that was switched off: kept out of the change log. */
+    /**
+     * Kept out of the change log, as nothing happened the user would look for: a poll or an
+     * announcement that found nothing new, a file change that needed nothing (most often the
+     * files a pull of Tidesync's own had just written), or a background trigger switched off.
+     */
     static boolean routine(SyncOutcome outcome) {
         if (outcome.result() == SyncResult.SKIPPED && !outcome.trigger().immediate()) {
             return true; // a background trigger while paused or switched off: nothing happened
         }
-        return outcome.trigger() == Trigger.POLL && outcome.changedNothing();
+        return (outcome.trigger() == Trigger.POLL || outcome.trigger() == Trigger.FILE_CHANGE || outcome.trigger() == Trigger.ANNOUNCE)
+                && outcome.changedNothing();
     }
 
     /** Changes state.json under the journal lock. */

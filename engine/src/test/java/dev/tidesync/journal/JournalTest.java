@@ -49,6 +49,18 @@ class JournalTest {
     }
 
     @Test
+    void aFileChangeOrAnnouncementThatNeededNothingStaysOutOfTheChangeLogButCountsInTheState() throws Exception {
+        Journal journal = new Journal(TidesyncHome.single(dir.resolve("home")), Settings.defaults().history(), clock);
+
+        journal.record(outcome("a", Trigger.FILE_CHANGE, 0), "host"); // the files a pull of our own had just written
+        journal.record(outcome("a", Trigger.ANNOUNCE, 0), "host"); // a revision fetched meanwhile
+        journal.record(outcome("a", Trigger.FILE_CHANGE, 1), "host");
+
+        assertThat(journal.history().last(10, r -> true)).extracting(HistoryRecord::trigger).containsExactly(Trigger.FILE_CHANGE);
+        assertThat(journal.read().repository(dir.resolve("a").toString()).lastSync()).isNotNull();
+    }
+
+    @Test
     void routinePollsAreFoldedInAtMostOnceAMinuteAndNothingIsDropped() throws Exception {
         TidesyncHome home = TidesyncHome.single(dir.resolve("home"));
         Journal journal = new Journal(home, Settings.defaults().history(), clock);
