@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -163,6 +164,9 @@ public final class MqttChannel implements AutoCloseable {
             if (!settings.passwordFile().isEmpty()) {
                 options.setPassword(password(Path.of(settings.passwordFile())));
             }
+            if (settings.tls() && !settings.caFile().isEmpty()) {
+                options.setSocketFactory(trusting(Path.of(settings.caFile())));
+            }
             client.connect(options, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
@@ -176,7 +180,7 @@ public final class MqttChannel implements AutoCloseable {
                 }
             });
         } catch (IOException e) {
-            become(new ChannelState.Failed(broker, "cannot read announce.passwordFile " + settings.passwordFile() + " (" + e.getMessage()
+            become(new ChannelState.Failed(broker, "cannot read announce.passwordFile or announce.caFile (" + e.getMessage()
                     + "); fix the file, then the next try connects"));
             retryLater();
         } catch (MqttException e) {
@@ -196,6 +200,10 @@ public final class MqttChannel implements AutoCloseable {
 
     /** One sentence for a failed connect: what happened at the broker, and what to do; polling goes on meanwhile. */
     private String sentence(Throwable failure) {
+        Optional<String> tls = tlsProblem(failure);
+        if (tls.isPresent()) {
+            return "the TLS connection to " + broker + " failed: " + tls.get() + "; syncing by polling meanwhile";
+        }
         if (failure instanceof MqttException m) {
             switch (m.getReasonCode()) {
                 case MqttException.REASON_CODE_FAILED_AUTHENTICATION, MqttException.REASON_CODE_NOT_AUTHORIZED -> {
@@ -215,8 +223,59 @@ public final class MqttChannel implements AutoCloseable {
         return "cannot reach " + broker + " (" + failure.getMessage() + "); syncing by polling until it answers";
     }
 
+    /** What went wrong in a TLS handshake, said for a person, if that is where the connection failed. */
+    private static Optional<String> tlsProblem(Throwable failure) {
+        boolean handshake = false;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            handshake |= t instanceof javax.net.ssl.SSLException;
+            if (t instanceof java.security.cert.CertPathValidatorException || t instanceof java.security.cert.CertPathBuilderException
+                    || String.valueOf(t.getMessage()).contains("PKIX path")) {
+                return Optional.of("its certificate is not signed by a CA this machine trusts; for a private CA set announce.caFile to its"
+                        + " certificate (PEM)");
+            }
+            if (t instanceof java.security.cert.CertificateException && String.valueOf(t.getMessage()).contains("subject alternative")) {
+                return Optional.of("its certificate is not made out for the host in announce.url");
+            }
+        }
+        return handshake ? Optional.of("the handshake was refused (" + causeOf(failure) + ")") : Optional.empty();
+    }
+
+    private static String causeOf(Throwable m) {
+        Throwable root = m;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != m && root.getMessage() != null) {
+            return root.getMessage();
+        }
+        return m.getMessage();
+    }
+
     private static String causeOf(MqttException m) {
         return m.getCause() != null && m.getCause().getMessage() != null ? m.getCause().getMessage() : m.getMessage();
+    }
+
+    /** TLS that trusts exactly the certificates in {@code caFile} (a private CA), host name checked as always. */
+    private static javax.net.ssl.SSLSocketFactory trusting(Path caFile) throws IOException {
+        try (var in = Files.newInputStream(caFile)) {
+            java.security.KeyStore store = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+            store.load(null, null);
+            int i = 0;
+            for (java.security.cert.Certificate c : java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                store.setCertificateEntry("ca" + i++, c);
+            }
+            if (i == 0) {
+                throw new IOException("it holds no PEM certificate");
+            }
+            javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+            tls.init(null, trust.getTrustManagers(), null);
+            return tls.getSocketFactory();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     private static char[] password(Path file) throws IOException {

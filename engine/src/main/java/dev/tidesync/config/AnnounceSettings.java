@@ -11,8 +11,9 @@ import java.util.Optional;
  * @param key          the secret all of one person's machines share: it names the topics and signs every message
  * @param username     the broker account, if it wants one
  * @param passwordFile a file holding the broker password (never config.json, never a log)
+ * @param caFile       PEM certificates to trust for an mqtts:// broker instead of the system's (a private CA); empty: the system's
  */
-public record AnnounceSettings(String url, String key, String username, String passwordFile) {
+public record AnnounceSettings(String url, String key, String username, String passwordFile, String caFile) {
 
     /** The shortest key accepted, in bytes: shorter ones can be guessed from the topics. */
     public static final int MIN_KEY_BYTES = 16;
@@ -22,10 +23,15 @@ public record AnnounceSettings(String url, String key, String username, String p
         key = key == null ? "" : key;
         username = username == null ? "" : username;
         passwordFile = passwordFile == null ? "" : passwordFile;
+        caFile = caFile == null ? "" : caFile;
+    }
+
+    public AnnounceSettings(String url, String key, String username, String passwordFile) {
+        this(url, key, username, passwordFile, "");
     }
 
     public static AnnounceSettings off() {
-        return new AnnounceSettings("", "", "", "");
+        return new AnnounceSettings("", "", "", "", "");
     }
 
     public boolean enabled() {

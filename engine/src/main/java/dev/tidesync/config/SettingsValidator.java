@@ -54,6 +54,9 @@ final class SettingsValidator {
             add("/announce/key", "'announce.key' must be at least " + AnnounceSettings.MIN_KEY_BYTES
                     + " bytes, the same on every machine; make one with `tidesync announce key --new`");
         }
+        if (!a.caFile().isEmpty() && !Path.of(a.caFile()).isAbsolute()) {
+            add("/announce/caFile", "'announce.caFile' must be an absolute path to the PEM certificate of the CA that signed the broker's");
+        }
         if (!a.passwordFile().isEmpty() && !Path.of(a.passwordFile()).isAbsolute()) {
             add("/announce/passwordFile", "'announce.passwordFile' must be an absolute path to a file holding the broker password");
         }

@@ -74,15 +74,20 @@ class AnnouncementsTest {
     }
 
     private Running machine(String name, String key, int pollSeconds) throws Exception {
+        return machine(name, pollSeconds, "\"url\": \"" + broker.url() + "\", \"key\": \"" + key + "\"", true);
+    }
+
+    /** @param announce the announce section's members; @param connected whether to wait for the channel to come up */
+    private Running machine(String name, int pollSeconds, String announce, boolean connected) throws Exception {
         Path clone = fx.machine(name);
         TidesyncHome home = TidesyncHome.single(dir.resolve(name + "-home"));
         Files.createDirectories(home.configDir());
         Files.writeString(home.configFile(), """
                 {"throttle": {"minIntervalSeconds": 0},
                  "triggers": {"fileChange": {"inactivityMs": 200}, "poll": {"intervalSeconds": %d}},
-                 "announce": {"url": "%s", "key": "%s"},
+                 "announce": {%s},
                  "repositories": [{"path": "%s"}]}
-                """.formatted(pollSeconds, broker.url(), key, clone));
+                """.formatted(pollSeconds, announce, clone));
         ConfigStore config = new ConfigStore(home.configFile());
         Clock clock = Clock.systemUTC();
         Journal journal = new Journal(home, config.load().settings().history(), clock);
@@ -96,7 +101,9 @@ class AnnouncementsTest {
         engine.start();
         Running running = new Running(clone, engine, events, scheduler, work);
         engines.add(running);
-        Await.until(name + " connected to the broker", LIMIT, () -> engine.announcements().id().equals("connected"));
+        if (connected) {
+            Await.until(name + " connected to the broker", LIMIT, () -> engine.announcements().id().equals("connected"));
+        }
         Await.until(name + "'s start-up sync finished", LIMIT, () -> events.stream().anyMatch(EngineEvent.SyncFinished.class::isInstance));
         return running;
     }
@@ -191,5 +198,45 @@ class AnnouncementsTest {
                 .as("the channel's story, as the log and the app's panel tell it")
                 .contains("connecting to " + broker.url() + " for announcements", "announcements connected (" + broker.url() + ")")
                 .last().isEqualTo("connecting to " + broker.url() + " for announcements");
+    }
+
+    /** The announce section for the secured broker: its account, a password file, and its private CA when {@code trustCa}. */
+    private String secured(Mosquitto secure, String password, boolean trustCa) throws Exception {
+        Path passwordFile = dir.resolve("broker-password-" + password.hashCode());
+        Files.writeString(passwordFile, password + "\n");
+        return "\"url\": \"" + secure.url() + "\", \"key\": \"" + KEY + "\", \"username\": \"tess\", \"passwordFile\": \"" + passwordFile + "\""
+                + (trustCa ? ", \"caFile\": \"" + secure.caFile() + "\"" : "");
+    }
+
+    @Test
+    void twoMachinesMeetOnABrokerWithAPasswordAnAccessRuleAndTlsFromAPrivateCa() throws Exception {
+        try (Mosquitto secure = Mosquitto.startSecured(dir.resolve("secure-broker"), "tess", "s3cret pass")) {
+            Running laptop = machine("laptop", 86_400, secured(secure, "s3cret pass", true), true);
+            Running desktop = machine("desktop", 86_400, secured(secure, "s3cret pass", true), true);
+
+            write(laptop.workTree(), "today.md", "over TLS\n");
+
+            Await.until("the desktop has the laptop's file", LIMIT, () -> Files.exists(desktop.workTree().resolve("today.md")));
+            Await.until("the desktop's sync was the announcement's", LIMIT, () -> syncedBy(desktop, Trigger.ANNOUNCE));
+            assertThat(desktop.engine().announcements().describe()).isEqualTo("announcements connected (" + secure.url() + ")");
+        }
+    }
+
+    @Test
+    void aWrongPasswordOrAnUntrustedCertificateIsOneSentenceAndSyncingGoesOnByPolling() throws Exception {
+        try (Mosquitto secure = Mosquitto.startSecured(dir.resolve("secure-broker"), "tess", "s3cret pass")) {
+            Running wrong = machine("laptop", 86_400, secured(secure, "not the password", true), false);
+            Running untrusted = machine("desktop", 86_400, secured(secure, "s3cret pass", false), false);
+
+            Await.until("the wrong password failed", LIMIT, () -> wrong.engine().announcements().id().equals("failed"));
+            Await.until("the untrusted certificate failed", LIMIT, () -> untrusted.engine().announcements().id().equals("failed"));
+            assertThat(wrong.engine().announcements().describe()).isEqualTo("announcements: " + secure.url()
+                    + " refused the user name or password; check announce.username and announce.passwordFile");
+            assertThat(untrusted.engine().announcements().describe()).contains("TLS").contains(secure.url())
+                    .doesNotContain("\n").doesNotContain("Exception");
+
+            write(wrong.workTree(), "still.md", "synced without the channel\n");
+            Await.until("the edit still reached the remote", LIMIT, () -> "synced without the channel\n".equals(fx.remoteFile("still.md")));
+        }
     }
 }
