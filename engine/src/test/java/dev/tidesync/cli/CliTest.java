@@ -135,11 +135,7 @@ class CliTest {
 
     @Test
     void editsMadeWhileAConflictWaitedAreCommittedBeforeTheResolutionAndKept() throws Exception {
-        tidesync("sync", desktop.toString());
-        write(laptop, "a.md", "laptop\n");
-        tidesync("sync", laptop.toString());
-        write(desktop, "a.md", "desktop\n");
-        assertThat(tidesync("sync", desktop.toString()).code()).isEqualTo(3);
+        bothMachinesEditADotMd();
         write(desktop, "a.md", "desktop\nwritten while the conflict waited\n"); // nothing commits it: the repository waits for the user
 
         Run resolved = tidesync("resolve", desktop.toString(), "--all", "both");
@@ -154,11 +150,7 @@ class CliTest {
 
     @Test
     void aResolutionIsPublishedEvenWhenTheRemoteMovedOnMeanwhileWithoutReopeningTheConflict() throws Exception {
-        tidesync("sync", desktop.toString());
-        write(laptop, "a.md", "laptop\n");
-        tidesync("sync", laptop.toString());
-        write(desktop, "a.md", "desktop\n");
-        assertThat(tidesync("sync", desktop.toString()).code()).isEqualTo(3);
+        bothMachinesEditADotMd();
         write(laptop, "b.md", "more from the laptop\n");
         assertThat(tidesync("sync", laptop.toString()).code()).isZero(); // the remote moves on while the conflict waits
 
@@ -170,6 +162,15 @@ class CliTest {
         assertThat(GitFixture.git(desktop, "rev-parse", "HEAD")).isEqualTo(GitFixture.git(desktop, "rev-parse", "origin/main"));
         assertThat(GitFixture.git(desktop, "log", "-1", "--format=%P").strip().split(" "))
                 .as("the resolution's merge is kept, merged with the remote, not replayed").hasSize(2);
+    }
+
+    /** The laptop's a.md reaches the remote; the desktop's own edit of it then conflicts (exit 3). */
+    private void bothMachinesEditADotMd() throws Exception {
+        tidesync("sync", desktop.toString());
+        write(laptop, "a.md", "laptop\n");
+        tidesync("sync", laptop.toString());
+        write(desktop, "a.md", "desktop\n");
+        assertThat(tidesync("sync", desktop.toString()).code()).isEqualTo(3);
     }
 
     @Test
