@@ -10,8 +10,6 @@ import dev.tidesync.model.Trigger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Optional;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * A poll first asks the remote where its branch is, and only that ref. When it is where the last
@@ -55,7 +53,7 @@ final class PollProbe {
         Upstream u = upstream.get();
         Optional<String> tracking = c.repo.refId(u.trackingRef());
         Optional<String> head = c.repo.head();
-        if (tracking.isEmpty() || head.isEmpty() || !contains(c, head.get(), tracking.get())) {
+        if (tracking.isEmpty() || head.isEmpty() || !c.repo.contains(head.get(), tracking.get())) {
             return new Found.Run();
         }
         return switch (transport.peekRef(c.repo, u.remote(), u.remoteBranch(), c.networkTimeout())) {
@@ -63,15 +61,5 @@ final class PollProbe {
             case RefRead.At at when at.id().equals(tracking) -> new Found.Unchanged(u.shortName() + " unchanged at " + tracking.get().substring(0, 7));
             case RefRead.At at -> new Found.Run();
         };
-    }
-
-    /** Whether the branch at {@code head} has every commit of {@code tracking}: nothing to integrate. */
-    private static boolean contains(Cycle c, String head, String tracking) throws IOException {
-        if (head.equals(tracking)) {
-            return true;
-        }
-        try (RevWalk walk = new RevWalk(c.repo.repository())) {
-            return walk.isMergedInto(walk.parseCommit(ObjectId.fromString(tracking)), walk.parseCommit(ObjectId.fromString(head)));
-        }
     }
 }
