@@ -67,13 +67,57 @@ class ConvergenceTortureTest {
         }
     }
 
+    /** Where the machines' shared remote lives: a bare repository here, reached by path or over HTTP. */
+    private interface Remote {
+        Path bare();
+
+        Path clone(String name) throws Exception;
+    }
+
     @Test
     void threeMachinesKilledAtRandomWithTheBrokerRestartedConvergeAndLoseNothing() throws Exception {
-        long seconds = Torture.runs(50, 1800);
+        GitFixture fx = new GitFixture(dir);
+        converge("convergence: 3 machines, announcements, kill -9 at random, broker restarted", new Remote() {
+            public Path bare() {
+                return fx.remote();
+            }
+
+            public Path clone(String name) throws Exception {
+                return fx.machine(name);
+            }
+        });
+    }
+
+    /** The same over git-http-backend behind basic auth: the full run only (bench/torture.sh), as it needs root and lighttpd. */
+    @Test
+    void theSameOverHttpConvergesAndLosesNothing() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Torture.full(), "the HTTP run is part of the full suite (-Dtorture=full)");
+        dev.tidesync.fixture.LoopbackServers.require();
+        try (dev.tidesync.fixture.GitHttpServer server = dev.tidesync.fixture.GitHttpServer.start("tess", "s3cret-pass")) {
+            String url = server.bareRepo("notes").replace("http://", "http://tess:s3cret-pass@");
+            converge("convergence over HTTP: 3 machines, announcements, kill -9 at random, broker restarted", new Remote() {
+                public Path bare() {
+                    return server.repoPath("notes");
+                }
+
+                public Path clone(String name) throws Exception {
+                    Path clone = dir.resolve(name);
+                    run(dir, "git", "clone", "-q", url, clone.toString());
+                    run(clone, "git", "config", "user.name", name);
+                    run(clone, "git", "config", "user.email", name + "@example.com");
+                    run(clone, "git", "symbolic-ref", "HEAD", "refs/heads/main");
+                    return clone;
+                }
+            });
+        }
+    }
+
+    private void converge(String label, Remote remote) throws Exception {
+        long seconds = Long.getLong("torture.convergence.seconds", (long) Torture.runs(50, 1800));
         long seed = Long.getLong("torture.seed", System.nanoTime());
         Random random = new Random(seed);
-        GitFixture fx = new GitFixture(dir);
-        Path seedClone = fx.machine("seed");
+        Path bare = remote.bare();
+        Path seedClone = remote.clone("seed");
         GitFixture.write(seedClone, "shared.md", "# shared\n");
         GitFixture.git(seedClone, "add", "-A");
         GitFixture.git(seedClone, "commit", "-q", "-m", "seed");
@@ -82,7 +126,7 @@ class ConvergenceTortureTest {
         try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"), Optional.empty())) {
             List<Machine> machines = new ArrayList<>();
             for (int m = 0; m < MACHINES; m++) {
-                Path clone = fx.machine("m" + m);
+                Path clone = remote.clone("m" + m);
                 Path home = Files.createDirectories(dir.resolve("home-m" + m));
                 // Deletions come in bursts while an engine is down; the mass-deletion guard would rightly hold them back.
                 Files.writeString(home.resolve("config.json"), """
@@ -136,14 +180,14 @@ class ConvergenceTortureTest {
             }
             // Quiet: wait until every machine has the remote's branch and nothing of its own left.
             long quietEnd = System.nanoTime() + Duration.ofSeconds(Torture.runs(60, 180)).toNanos();
-            while (!converged(fx, machines) && System.nanoTime() < quietEnd) {
+            while (!converged(bare, machines) && System.nanoTime() < quietEnd) {
                 conflicts += resolveConflicts(machines);
                 Thread.sleep(500);
             }
-            boolean converged = converged(fx, machines);
+            boolean converged = converged(bare, machines);
 
-            Set<String> inFinalTree = tokens(remoteTreeText(fx.remote()));
-            Set<String> inAnyHistory = new HashSet<>(tokens(run(fx.remote(), "git", "--git-dir", fx.remote().toString(), "log", "--all", "-p")));
+            Set<String> inFinalTree = tokens(remoteTreeText(bare));
+            Set<String> inAnyHistory = new HashSet<>(tokens(run(bare, "git", "--git-dir", bare.toString(), "log", "--all", "-p")));
             for (Machine m : machines) {
                 inAnyHistory.addAll(tokens(run(m.clone, "git", "log", "--all", "-p")));
                 inAnyHistory.addAll(tokens(workTreeText(m.clone)));
@@ -159,8 +203,8 @@ class ConvergenceTortureTest {
                 m.engine.terminate(30);
                 GitFixture.assertHealthy(m.clone);
             }
-            GitFixture.assertHealthy(fx.remote());
-            Torture.result("convergence: 3 machines, announcements, kill -9 at random, broker restarted", kills, lost.size(),
+            GitFixture.assertHealthy(bare);
+            Torture.result(label, kills, lost.size(),
                     "%d lines written over %d s, %d conflicts reported and resolved keeping both, %s, fsck clean (seed %d)".formatted(
                             written.size(), seconds, conflicts, converged ? "all work trees equal the remote" : "NOT converged", seed));
             if (!lost.isEmpty() || !converged) {
@@ -170,7 +214,7 @@ class ConvergenceTortureTest {
                 for (String token : lost) {
                     where.append(token).append(deleted.contains(token) ? " (its file was deleted)" : "").append(": ")
                             .append(inAnyHistory.contains(token) ? "in some history or work tree" : "nowhere").append('\n')
-                            .append(run(fx.remote(), "git", "--git-dir", fx.remote().toString(), "log", "--all", "--format=%h %s", "-G", token))
+                            .append(run(bare, "git", "--git-dir", bare.toString(), "log", "--all", "--format=%h %s", "-G", token))
                             .append('\n');
                 }
                 Files.writeString(kept.resolve("lost.txt"), where.toString());
@@ -308,8 +352,8 @@ class ConvergenceTortureTest {
     }
 
     /** Every clone's HEAD is the remote's main and its work tree has nothing uncommitted. */
-    private static boolean converged(GitFixture fx, List<Machine> machines) throws Exception {
-        String main = run(fx.remote(), "git", "--git-dir", fx.remote().toString(), "rev-parse", "main").strip();
+    private static boolean converged(Path bare, List<Machine> machines) throws Exception {
+        String main = run(bare, "git", "--git-dir", bare.toString(), "rev-parse", "main").strip();
         for (Machine m : machines) {
             if (!run(m.clone, "git", "rev-parse", "HEAD").strip().equals(main) || !run(m.clone, "git", "status", "--porcelain").isEmpty()) {
                 return false;
