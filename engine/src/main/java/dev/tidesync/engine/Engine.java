@@ -206,11 +206,13 @@ public final class Engine implements AutoCloseable {
             announcing = next.announce();
             if (next.announce().enabled()) {
                 try {
+                    // Said before the channel starts, so its own first change (connected, failed) always comes after.
+                    publish(new EngineEvent.ChannelChanged(now(), new dev.tidesync.announce.ChannelState.Connecting(next.announce().url())));
                     announcer = new Announcer(next.announce(), options.journal().clock(), this::announced, this::channelChanged);
-                    publish(new EngineEvent.ChannelChanged(now(), announcer.state()));
                 } catch (org.eclipse.paho.client.mqttv3.MqttException | IllegalArgumentException e) {
                     publish(new EngineEvent.Notice(now(), "tidesync", Level.ERROR, "announcements cannot start (" + e.getMessage()
                             + "); check announce.url. Syncing by polling meanwhile"));
+                    publish(new EngineEvent.ChannelChanged(now(), new dev.tidesync.announce.ChannelState.Off()));
                 }
             }
         }

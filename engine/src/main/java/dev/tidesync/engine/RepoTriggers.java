@@ -171,10 +171,9 @@ final class RepoTriggers implements RepoWatcher.Listener, AutoCloseable {
      * wake from sleep) brings the interval back at once.
      */
     Duration pollInterval() {
-        Triggers.Poll p = settings.triggers().poll();
-        long max = p.longestIntervalSeconds(announced.getAsBoolean());
-        long stretched = (long) p.intervalSeconds() << Math.min(quietPolls, 20);
-        return Duration.ofSeconds(Math.min(max, stretched));
+        Duration stretched = Duration.ofSeconds((long) settings.triggers().poll().intervalSeconds() << Math.min(quietPolls, 20));
+        Duration longest = longestPollInterval();
+        return stretched.compareTo(longest) < 0 ? stretched : longest;
     }
 
     /** The longest wait between polls a quiet run of them may reach now. */
