@@ -42,8 +42,7 @@ final class SettingsValidator {
         range("/triggers/schedule/intervalMinutes", t.schedule().intervalMinutes(), 1, 10_080, "minutes");
         for (dev.tidesync.model.Trigger trigger : dev.tidesync.model.Trigger.values()) {
             String message = t.of(trigger).commitMessage();
-            boolean speaksAsAnother = trigger == dev.tidesync.model.Trigger.STARTUP || trigger == dev.tidesync.model.Trigger.ANNOUNCE;
-            if (!speaksAsAnother && message != null && message.isBlank()) {
+            if (trigger.configurable() && message != null && message.isBlank()) {
                 add("/triggers/" + trigger.id() + "/commitMessage", "'triggers." + trigger.id()
                         + ".commitMessage' must not be empty; leave it out to use commit.messageTemplate");
             }

@@ -97,7 +97,7 @@ public record Triggers(
             case CHECKPOINT -> checkpoint;
             case FILE_CHANGE, STARTUP -> fileChange;
             case LOCAL_COMMIT -> localCommit;
-            case POLL, ANNOUNCE -> poll; // an announcement stands in for the poll that would have found the change
+            case POLL, ANNOUNCE, CHECK -> poll; // an announcement stands in for the poll that would have found the change; a check commits nothing
             case MANUAL -> manual;
             case SCHEDULE -> schedule;
         };

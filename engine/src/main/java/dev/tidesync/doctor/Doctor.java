@@ -19,6 +19,7 @@ import dev.tidesync.git.RemoteUrl;
 import dev.tidesync.git.Snapshot;
 import dev.tidesync.git.Transport;
 import dev.tidesync.journal.Journal;
+import dev.tidesync.journal.ObjectCheck;
 import dev.tidesync.journal.RepoJournal;
 import dev.tidesync.journal.State;
 import java.io.IOException;
@@ -166,18 +167,30 @@ public final class Doctor {
             Optional.ofNullable(journal.pause()).filter(p -> p.activeAt(clock.instant()))
                     .ifPresent(p -> warn(name + ": paused", "run `tidesync resume " + repository.path() + "`"));
             if (deep) {
-                switch (Fsck.check(repo, git.cli())) {
-                    case Fsck.Health.Sound s -> ok(name + ": every object is there and whole (" + s.how() + ")");
-                    case Fsck.Health.Damaged d -> fail(name + ": the repository is damaged: " + d.finding(),
-                            "run `git fsck` in " + repo.workTree() + " to see all of it; restore the missing objects from the remote "
-                                    + "(`git fetch`) or a backup before Tidesync syncs it again");
-                }
+                checkObjects(repository, repo, name);
+            } else if (journal.objectCheck() != null && journal.objectCheck().damage() != null) {
+                fail(name + ": the check of " + dev.tidesync.io.Moments.at(journal.objectCheck().at(), clock.getZone(), clock.instant())
+                        + " found the repository damaged: " + journal.objectCheck().damage(), REPAIR + repo.workTree()
+                        + ", then `tidesync doctor --deep` checks it again");
             }
         } catch (NotARepositoryException e) {
             fail(name + ": " + e.getMessage(), "remove it with `tidesync remove " + repository.path() + "` or restore the folder");
         } catch (IOException e) {
             fail(name + ": could not be inspected (" + e.getMessage() + ")", "run `git status` there to see what git says");
         }
+    }
+
+    private static final String REPAIR = "restore the missing objects from the remote (`git fetch`) or a backup, or clone it afresh; `git fsck` shows all of it in ";
+
+    /** Reads every object and keeps the result in the journal, where the status shows it until a check finds the repository whole. */
+    private void checkObjects(RepositorySettings repository, GitRepo repo, String name) throws IOException {
+        java.time.Instant started = clock.instant();
+        ObjectCheck check = ObjectCheck.of(started, Fsck.check(repo, git.cli()));
+        this.journal.recordCheck(repository.workTree(), name, dev.tidesync.io.MachineName.name(), check,
+                java.time.Duration.between(started, clock.instant()));
+        check.found().ifPresentOrElse(
+                damage -> fail(name + ": the repository is damaged: " + damage, REPAIR + repo.workTree()),
+                () -> ok(name + ": every object is there and whole (" + check.how() + ")"));
     }
 
     private void ok(String what) {

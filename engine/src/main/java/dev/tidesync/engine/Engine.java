@@ -78,6 +78,7 @@ public final class Engine implements AutoCloseable {
     private FileTime configSeen;
     private Scheduler.Timer tickTimer;
     private volatile boolean stopping;
+    private boolean checkingObjects;
     /** The announcement channel; null while announce.url is not set. */
     private volatile Announcer announcer;
     private dev.tidesync.config.AnnounceSettings announcing;
@@ -96,6 +97,17 @@ public final class Engine implements AutoCloseable {
      * the production tick): what the CLI, another process or the clock changed without an event.
      */
     static final int SAFETY_ROUND_TICKS = 20;
+
+    /**
+     * The integrity check: a round every this many ticks (an hour) reads every object of the
+     * repositories not checked for a day, one at a time; the first round comes a few ticks after
+     * the start, when the catch-up is done.
+     */
+    static final int OBJECT_CHECK_TICKS = 120;
+    static final int OBJECT_CHECK_FIRST_TICK = 10;
+    static final Duration OBJECT_CHECK_EVERY = Duration.ofDays(1);
+    /** Rounds a day's checks are spread over, so 200 repositories are never all read in one go. */
+    static final int OBJECT_CHECK_SPREAD = 20;
 
     public void addListener(EngineListener listener) {
         listeners.add(listener);
@@ -327,6 +339,9 @@ public final class Engine implements AutoCloseable {
         if (++ticks % SAFETY_ROUND_TICKS == 0) {
             board.refreshAll();
         }
+        if (ticks % OBJECT_CHECK_TICKS == OBJECT_CHECK_FIRST_TICK) {
+            checkObjectsRound();
+        }
         board.recomposeAll(); // pauses end by the clock; cheap, no git
         noticePauseChange();
         if (sleep.jumped()) {
@@ -337,6 +352,63 @@ public final class Engine implements AutoCloseable {
             reload();
         }
         adoptWatchRoots();
+    }
+
+    /**
+     * Checks the objects of the repositories whose last check is a day old or missing (at most a
+     * twentieth of them, at least one), each on its lane between syncs, one after another. Damage
+     * is recorded by the runner, becomes the repository's state and holds its automatic syncs.
+     */
+    synchronized void checkObjectsRound() {
+        if (checkingObjects || stopping || !settings.enabled()) {
+            return;
+        }
+        dev.tidesync.journal.State state;
+        try {
+            state = options.journal().read();
+        } catch (IOException e) {
+            publish(new EngineEvent.Notice(now(), "tidesync", Level.WARN, "could not read the state for the integrity check: " + e.getMessage()));
+            return;
+        }
+        Instant dueBefore = now().minus(OBJECT_CHECK_EVERY);
+        int perRound = Math.max(1, (watched.size() + OBJECT_CHECK_SPREAD - 1) / OBJECT_CHECK_SPREAD);
+        List<RepoLane> due = watched.values().stream().map(Watched::lane).filter(l -> {
+            dev.tidesync.journal.ObjectCheck last = state.repository(l.repository().workTree().toString()).objectCheck();
+            return last == null || last.at().isBefore(dueBefore);
+        }).limit(perRound).toList();
+        if (due.isEmpty()) {
+            return;
+        }
+        checkingObjects = true;
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (RepoLane lane : due) {
+            chain = chain.thenCompose(v -> lane.between(() -> checkObjects(lane, state)));
+        }
+        chain.whenComplete((v, e) -> {
+            synchronized (Engine.this) {
+                checkingObjects = false;
+            }
+        });
+    }
+
+    private void checkObjects(RepoLane lane, dev.tidesync.journal.State before) {
+        RepositorySettings r = lane.repository();
+        Optional<dev.tidesync.journal.ObjectCheck> check = runner.checkObjects(r);
+        if (check.isEmpty()) {
+            return;
+        }
+        boolean wasDamaged = before.repository(r.workTree().toString()).objectCheck() != null
+                && before.repository(r.workTree().toString()).objectCheck().damage() != null;
+        check.get().found().ifPresentOrElse(damage -> {
+            String why = check.get().sentence(r.name());
+            publish(new EngineEvent.Notice(now(), r.name(), Level.ERROR, why));
+            lane.attentionNeeded(why);
+        }, () -> {
+            if (wasDamaged) {
+                lane.somethingChanged("its objects are whole again", false);
+            }
+        });
+        board.recompose(r.workTree());
     }
 
     /** After sleep or when the network returns: retry transient failures now and pull everything. */

@@ -10,6 +10,10 @@ import dev.tidesync.model.Failure.FailureKind;
 import dev.tidesync.model.SyncOutcome;
 import dev.tidesync.model.SyncRequest;
 import dev.tidesync.sync.SyncService;
+import dev.tidesync.git.Fsck;
+import dev.tidesync.git.GitRepo;
+import dev.tidesync.git.NotARepositoryException;
+import dev.tidesync.journal.ObjectCheck;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,11 +39,13 @@ public final class RecordedSync implements CycleRunner {
     private final Journal journal;
     private final Clock clock;
     private final String host;
+    private final GitAccess git;
 
     public RecordedSync(Settings settings, Journal journal, GitAccess git, Clock clock, String host) {
         this.journal = journal;
         this.clock = clock;
         this.host = host;
+        this.git = git;
         this.service = new SyncService(settings, (repository, now) -> paused(journal, repository, now), git, clock, host);
     }
 
@@ -64,6 +70,21 @@ public final class RecordedSync implements CycleRunner {
             }
         }
         return outcome;
+    }
+
+    /** Reads every object ({@link Fsck}) and records the result; a repository that cannot be opened is not checked. */
+    @Override
+    public Optional<ObjectCheck> checkObjects(RepositorySettings repository) {
+        java.time.Instant started = clock.instant();
+        try (GitRepo repo = GitRepo.open(repository.workTree())) {
+            ObjectCheck check = ObjectCheck.of(started, Fsck.check(repo, git.cli()));
+            journal.recordCheck(repository.workTree(), repository.name(), host, check,
+                    java.time.Duration.between(started, clock.instant()));
+            return Optional.of(check);
+        } catch (IOException | NotARepositoryException | RuntimeException e) {
+            LOG.warn("could not check the objects of {}: {}", repository.name(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Syncs each repository in parallel; one's failure never stops the others. Results in input order. */

@@ -60,6 +60,10 @@ final class RepoLane {
     private Scheduler.Timer wakeTimer;
     private String lastHead;
     private CompletableFuture<Void> idle = CompletableFuture.completedFuture(null);
+    private final java.util.ArrayDeque<Chore> chores = new java.util.ArrayDeque<>();
+
+    /** Work that is not a sync but must not overlap one (the integrity check). */
+    private record Chore(Runnable work, CompletableFuture<Void> ran) {}
 
     RepoLane(RepositorySettings repository, Context context) {
         this.repository = repository;
@@ -94,6 +98,36 @@ final class RepoLane {
         }
         run(start);
         return result;
+    }
+
+    /**
+     * Runs {@code work} on this lane between cycles, so it never sees one half done. A person's
+     * sync that is waiting goes first. Completes when the work has run, or at once when the lane stopped.
+     */
+    CompletableFuture<Void> between(Runnable work) {
+        CompletableFuture<Void> ran = new CompletableFuture<>();
+        Runnable start;
+        synchronized (this) {
+            if (stopped) {
+                ran.complete(null);
+                return ran;
+            }
+            chores.add(new Chore(work, ran));
+            start = next();
+        }
+        run(start);
+        return ran;
+    }
+
+    /** Something the lane did not find itself needs the user (damaged objects): automatic syncs hold until something changes. */
+    void attentionNeeded(String why) {
+        synchronized (this) {
+            if (why.equals(attention)) {
+                return;
+            }
+            attention = why;
+        }
+        context.attentionChanged(this, Optional.of(why), "");
     }
 
     /**
@@ -147,6 +181,8 @@ final class RepoLane {
             }
             unserved = pending;
             pending = null;
+            chores.forEach(c -> c.ran().complete(null));
+            chores.clear();
         }
         if (unserved != null) {
             dropped.forEach(f -> f.complete(SyncOutcome.skipped(repository.workTree(), repository.name(), unserved,
@@ -159,7 +195,17 @@ final class RepoLane {
 
     /** Decides under the lock whether a cycle starts now, later (timer), or not until something changes. */
     private Runnable next() {
-        if (running || pending == null || stopped) {
+        if (running || stopped) {
+            return null;
+        }
+        if (!chores.isEmpty() && (pending == null || !pending.trigger().immediate())) {
+            Chore chore = chores.poll();
+            running = true;
+            idle = new CompletableFuture<>();
+            CompletableFuture<Void> done = idle;
+            return () -> context.work().execute(() -> chore(chore, done));
+        }
+        if (pending == null) {
             return null;
         }
         boolean immediate = pending.trigger().immediate();
@@ -230,6 +276,23 @@ final class RepoLane {
         for (CompletableFuture<SyncOutcome> f : served) {
             f.complete(outcome);
         }
+        run(start);
+    }
+
+    private void chore(Chore chore, CompletableFuture<Void> done) {
+        try {
+            chore.work().run();
+        } catch (RuntimeException e) {
+            // A chore says what went wrong itself; the lane goes on.
+        } finally {
+            chore.ran().complete(null);
+        }
+        Runnable start;
+        synchronized (this) {
+            running = false;
+            start = next();
+        }
+        done.complete(null);
         run(start);
     }
 

@@ -19,9 +19,14 @@ public final class Fsck {
         /** @param how which check ran */
         record Sound(String how) implements Health {}
 
-        /** @param finding git's or JGit's first word on what is wrong */
-        record Damaged(String finding) implements Health {}
+        /**
+         * @param how     which check ran
+         * @param finding git's or JGit's first word on what is wrong
+         */
+        record Damaged(String how, String finding) implements Health {}
     }
+
+    private static final String WALK = "JGit's connectivity walk";
 
     private Fsck() {}
 
@@ -33,13 +38,13 @@ public final class Fsck {
             }
             String said = (r.stderr() + "\n" + r.stdout()).lines().map(String::strip).filter(l -> !l.isEmpty())
                     .filter(l -> !l.startsWith("warning")).findFirst().orElse("git fsck exited " + r.exitCode());
-            return new Health.Damaged(r.stalled() ? "git fsck stopped making progress" : said);
+            return new Health.Damaged("git fsck", r.stalled() ? "git fsck stopped making progress" : said);
         }
         try {
-            return Connectivity.missingFromEveryRef(repo).<Health>map(id -> new Health.Damaged("missing object " + id))
-                    .orElse(new Health.Sound("JGit's connectivity walk"));
+            return Connectivity.missingFromEveryRef(repo).<Health>map(id -> new Health.Damaged(WALK, "missing object " + id))
+                    .orElse(new Health.Sound(WALK));
         } catch (org.eclipse.jgit.errors.CorruptObjectException e) {
-            return new Health.Damaged("corrupt object: " + e.getMessage());
+            return new Health.Damaged(WALK, "corrupt object: " + e.getMessage());
         }
     }
 }

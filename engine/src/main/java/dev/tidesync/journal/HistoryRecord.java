@@ -16,10 +16,10 @@ import java.util.Locale;
  * One line of history.jsonl: one sync. Field meanings are documented in docs/cli.md.
  *
  * @param files       the files Tidesync committed ("M path", "A path", "D path", "R old -> new")
- * @param errorKind   offline, auth, timeout, not_found, rejected, locked, unsafe_state, secret or other
+ * @param errorKind   offline, auth, timeout, not_found, rejected, locked, unsafe_state, secret, integrity or other
  * @param requestedBy who asked: user, tidesync, or the agent's name (claude-code, opencode, codex, agent)
  * @param session     the agent's session id, when its hook passed one
- * @param event       null for a sync; push-refused, resolve or undo for those events
+ * @param event       null for a sync; push-refused, resolve, undo or objects-damaged for those events
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HistoryRecord(
@@ -59,6 +59,8 @@ public record HistoryRecord(
     public static final String PUSH_REFUSED = "push-refused";
     public static final String RESOLVE = "resolve";
     public static final String UNDO = "undo";
+    /** The daily check (or `doctor --deep`) found objects missing or damaged. */
+    public static final String OBJECTS_DAMAGED = "objects-damaged";
 
     /** The record as the files before the audit fields wrote it (for specs and old readers). */
     public HistoryRecord(Instant time, String repository, String name, String host, Trigger trigger, Action action, SyncResult result,
@@ -85,6 +87,14 @@ public record HistoryRecord(
                                        String commit, List<String> files, long durationMs) {
         return new HistoryRecord(time, repository, name, host, Trigger.MANUAL, Action.SYNC, SyncResult.OK, message, 0, 0, commit, files,
                 List.of(), List.of(), durationMs, null, null, null, commit, null, List.of(), RequestedBy.USER.who(), null, event);
+    }
+
+    /** The check that found {@code check}'s damage, as a failed record of its own kind. */
+    public static HistoryRecord objectsDamaged(ObjectCheck check, String repository, String name, String host, long durationMs) {
+        String sentence = check.sentence(name);
+        return new HistoryRecord(check.at(), repository, name, host, Trigger.CHECK, Action.SYNC, SyncResult.FAILED, sentence, 0, 0, null,
+                List.of(), List.of(), List.of(), durationMs, "integrity", sentence, null, null, null, List.of(), RequestedBy.TIDESYNC.who(),
+                null, OBJECTS_DAMAGED);
     }
 
     /** The same record as another kind of event (a resolve, an undo), with its own message. */

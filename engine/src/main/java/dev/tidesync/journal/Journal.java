@@ -7,6 +7,7 @@ import dev.tidesync.model.SyncOutcome;
 import dev.tidesync.model.SyncResult;
 import dev.tidesync.model.Trigger;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,6 +99,19 @@ public final class Journal {
         update(s -> s, () -> history.append(event));
     }
 
+    /**
+     * Records a check of a repository's objects. Damage also goes to the change log as an
+     * event, so the user sees when it was found; a check that finds none is kept in the state only.
+     */
+    public void recordCheck(Path workTree, String name, String host, ObjectCheck check, java.time.Duration took) throws IOException {
+        String key = workTree.toString();
+        update(s -> s.with(key, s.repository(key).withObjectCheck(check)), () -> {
+            if (check.damage() != null) {
+                history.append(HistoryRecord.objectsDamaged(check, key, name, host, took.toMillis()));
+            }
+        });
+    }
+
     /** Writes the routine polls still held back (the engine calls this when it stops). */
     public void flushRoutine() throws IOException {
         List<SyncOutcome> fold;
@@ -152,7 +166,8 @@ public final class Journal {
                 failed ? old.consecutiveFailures() + 1 : 0,
                 old.pause(),
                 ok ? null : old.attention(),
-                old.lastPromptSync());
+                old.lastPromptSync(),
+                old.objectCheck());
     }
 
     /**

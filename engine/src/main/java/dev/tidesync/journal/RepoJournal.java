@@ -12,6 +12,7 @@ import java.util.List;
  * @param errorKind     the last failure's kind (lower case), null after a success
  * @param attention     why the engine stopped retrying automatically, null while it retries
  * @param lastPromptSync when a prompt last started a sync: the debounce every hook process shares
+ * @param objectCheck   the last check that the objects are whole; its damage stays the repository's state until a check finds none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RepoJournal(
@@ -24,7 +25,8 @@ public record RepoJournal(
         int consecutiveFailures,
         Pause pause,
         String attention,
-        Instant lastPromptSync) {
+        Instant lastPromptSync,
+        ObjectCheck objectCheck) {
 
     public RepoJournal {
         conflictPaths = conflictPaths == null ? List.of() : List.copyOf(conflictPaths);
@@ -32,21 +34,26 @@ public record RepoJournal(
     }
 
     public static RepoJournal empty() {
-        return new RepoJournal(null, null, List.of(), List.of(), null, null, 0, null, null, null);
+        return new RepoJournal(null, null, List.of(), List.of(), null, null, 0, null, null, null, null);
     }
 
     public RepoJournal withPause(Pause p) {
         return new RepoJournal(lastSync, lastSuccess, conflictPaths, heldBack, error, errorKind, consecutiveFailures, p,
-                attention, lastPromptSync);
+                attention, lastPromptSync, objectCheck);
     }
 
     public RepoJournal withAttention(String why) {
         return new RepoJournal(lastSync, lastSuccess, conflictPaths, heldBack, error, errorKind, consecutiveFailures, pause,
-                why, lastPromptSync);
+                why, lastPromptSync, objectCheck);
     }
 
     public RepoJournal withLastPromptSync(Instant at) {
         return new RepoJournal(lastSync, lastSuccess, conflictPaths, heldBack, error, errorKind, consecutiveFailures, pause,
-                attention, at);
+                attention, at, objectCheck);
+    }
+
+    public RepoJournal withObjectCheck(ObjectCheck check) {
+        return new RepoJournal(lastSync, lastSuccess, conflictPaths, heldBack, error, errorKind, consecutiveFailures, pause,
+                attention, lastPromptSync, check);
     }
 }

@@ -17,7 +17,9 @@ public enum Trigger {
     /** The catch-up sync when the engine starts: whatever happened while it was not running. */
     STARTUP("startup"),
     /** Another machine announced a push over the announcement channel: fetch and integrate now, not at the next poll. */
-    ANNOUNCE("announce");
+    ANNOUNCE("announce"),
+    /** The daily check that a repository's objects are whole: it reads, never commits or pushes, and is recorded as an event. */
+    CHECK("check");
 
     private final String id;
 
@@ -45,6 +47,14 @@ public enum Trigger {
     }
 
     /**
+     * Whether the trigger has settings of its own ({@code triggers.<id>}): the catch-up speaks as
+     * fileChange, an announcement as poll, and the integrity check commits nothing.
+     */
+    public boolean configurable() {
+        return this != STARTUP && this != ANNOUNCE && this != CHECK;
+    }
+
+    /**
      * When two requests become one cycle, the one that says most about why it runs names it: a
      * person over an agent over a hand-made commit over an edit over the catch-up over the
      * schedule over a poll. So an edit that waited out the rate limit behind a poll is an edit.
@@ -57,7 +67,7 @@ public enum Trigger {
             case FILE_CHANGE -> 3;
             case STARTUP -> 2;
             case SCHEDULE, ANNOUNCE -> 1;
-            case POLL -> 0;
+            case POLL, CHECK -> 0;
         };
     }
 
@@ -68,6 +78,6 @@ public enum Trigger {
                 return t;
             }
         }
-        throw new IllegalArgumentException("'" + id + "' is not a trigger; use sessionStart, sessionEnd, userPrompt, checkpoint, fileChange, localCommit, poll, manual, schedule, startup or announce");
+        throw new IllegalArgumentException("'" + id + "' is not a trigger; use sessionStart, sessionEnd, userPrompt, checkpoint, fileChange, localCommit, poll, manual, schedule, startup, announce or check");
     }
 }

@@ -68,13 +68,13 @@ public final class StatusReader {
             return new RepoStatus(repository.path(), repository.name(), "", error, 0, 0, 0, List.of(), List.of(),
                     facts.remotes(), last, journal.lastSuccess(), repository.mode().label(), facts.unreadable().get(), journal.attention());
         }
-        RepoState repoState = decide(journal, state, facts, syncing);
+        RepoState repoState = decide(repository.name(), journal, state, facts, syncing);
         return new RepoStatus(repository.path(), repository.name(), facts.branch(), repoState, facts.ahead(), facts.behind(),
                 facts.dirtyFiles(), journal.conflictPaths(), journal.heldBack(), facts.remotes(), last, journal.lastSuccess(),
                 repository.mode().label(), message(repoState, journal, repository.mode()), journal.attention());
     }
 
-    private RepoState decide(RepoJournal journal, State state, RepoFacts facts, boolean syncing) {
+    private RepoState decide(String name, RepoJournal journal, State state, RepoFacts facts, boolean syncing) {
         Instant now = clock.instant();
         if (!settings.enabled()) {
             return new RepoState.Disabled();
@@ -89,6 +89,9 @@ public final class StatusReader {
         }
         if (syncing) {
             return new RepoState.Syncing();
+        }
+        if (journal.objectCheck() != null && journal.objectCheck().damage() != null) {
+            return new RepoState.Error("integrity", journal.objectCheck().sentence(name));
         }
         if (!journal.conflictPaths().isEmpty()) {
             return new RepoState.Conflict(journal.conflictPaths());

@@ -487,8 +487,30 @@ class CliTest {
 
         assertThat(sound.out()).contains("laptop: every object is there and whole");
         assertThat(damaged.code()).isEqualTo(1);
-        assertThat(damaged.out()).contains("FAIL  laptop: the repository is damaged: ").contains(blob.substring(0, 7)).contains("fix: run `git fsck`");
+        assertThat(damaged.out()).contains("FAIL  laptop: the repository is damaged: ").contains(blob.substring(0, 7))
+                .contains("fix: restore the missing objects from the remote (`git fetch`)");
         assertThat(damaged.out()).contains("desktop: every object is there and whole");
+    }
+
+    @Test
+    void damageFoundByDoctorDeepIsTheRepositorysStatusUntilACheckFindsItWhole() throws Exception {
+        String blob = GitFixture.git(laptop, "rev-parse", "HEAD:a.md").strip();
+        Path loose = laptop.resolve(".git/objects").resolve(blob.substring(0, 2)).resolve(blob.substring(2));
+        byte[] kept = Files.readAllBytes(loose);
+        Files.delete(loose);
+        tidesync("doctor", "--deep");
+
+        JsonNode damaged = tidesync("status", laptop.toString(), "--json").json().get(0);
+        Run quick = tidesync("doctor");
+        Files.write(loose, kept);
+        tidesync("doctor", "--deep");
+        JsonNode whole = tidesync("status", laptop.toString(), "--json").json().get(0);
+
+        assertThat(damaged.get("state").asText()).isEqualTo("error");
+        assertThat(damaged.get("message").asText()).startsWith("laptop is damaged (").contains(blob.substring(0, 7));
+        assertThat(quick.out()).contains("found the repository damaged").contains("`tidesync doctor --deep` checks it again");
+        assertThat(whole.get("state").asText()).isNotEqualTo("error");
+        assertThat(tidesync("history", "--json").json().findValuesAsText("event")).contains("objects-damaged");
     }
 
     @Test

@@ -242,8 +242,8 @@ public final class SettingsView extends TabPane {
         row(grid, row++, "Default", new Label(editor.settings().commit().messageTemplate().lines().findFirst().orElse("")
                 + "  (commit.messageTemplate; variables ${summary} ${files} ${timestamp} ${host} ${trigger})"));
         for (dev.tidesync.model.Trigger trigger : dev.tidesync.model.Trigger.values()) {
-            if (trigger == dev.tidesync.model.Trigger.STARTUP || trigger == dev.tidesync.model.Trigger.ANNOUNCE) {
-                continue; // they speak as fileChange and poll
+            if (!trigger.configurable()) {
+                continue;
             }
             Triggers.Each each = t.of(trigger);
             String key = "triggers." + trigger.id();

@@ -20,6 +20,7 @@ final class TriggerNames {
             case SCHEDULE -> "Schedule";
             case STARTUP -> "Catching up at start";
             case ANNOUNCE -> "Another machine pushed";
+            case CHECK -> "Integrity check";
         };
     }
 }
