@@ -135,7 +135,7 @@ class ConflictMatrixTest {
             for (ConflictFile f : conflicts.files()) {
                 choices.put(f.path(), Choice.BOTH);
             }
-            resolver.resolve(repo, conflicts, choices, dev.tidesync.git.Identity.of("Desk Top", "desk@example.org", java.time.Clock.systemUTC()), "desktop",
+            resolver.resolve(repo, conflicts, dev.tidesync.git.resolve.Resolution.wholes(choices), dev.tidesync.git.Identity.of("Desk Top", "desk@example.org", java.time.Clock.systemUTC()), "desktop",
                     LocalDate.of(2026, 11, 23));
         }
     }

@@ -4,6 +4,11 @@ import dev.tidesync.config.RepositorySettings;
 import dev.tidesync.git.resolve.Choice;
 import dev.tidesync.git.resolve.ConflictFile;
 import dev.tidesync.git.resolve.Conflicts;
+import dev.tidesync.git.resolve.ConflictText;
+import dev.tidesync.git.resolve.FileSides;
+import dev.tidesync.git.resolve.HunkChoice;
+import dev.tidesync.git.resolve.Resolution;
+import dev.tidesync.io.Phrases;
 import dev.tidesync.resolve.Repairs;
 import dev.tidesync.git.resolve.ResolveException;
 import dev.tidesync.git.resolve.Resolved;
@@ -31,8 +36,9 @@ final class RepairCommands {
 
     private RepairCommands() {}
 
-    @Command(name = "resolve", description = {"Show a repository's conflicting files, or end the conflict by choosing per file.",
-            "Keep both puts the remote's version in place and yours beside it as 'NAME (HOST's copy DATE).EXT'."})
+    @Command(name = "resolve", description = {"Show a repository's conflicting files, or end the conflict by choosing per file or per part.",
+            "Keep both puts the remote's version in place and yours beside it as 'NAME (HOST's copy DATE).EXT'.",
+            "--show FILE prints where a text file's two versions disagree, numbered; --hunks FILE=mine,theirs,both chooses for each of them."})
     static final class Resolve implements Callable<Integer> {
         @ParentCommand
         TidesyncCommand root;
@@ -48,6 +54,13 @@ final class RepairCommands {
 
         @Option(names = "--both", paramLabel = "FILE", description = "Keep both versions of FILE")
         List<String> both = new ArrayList<>();
+
+        @Option(names = "--hunks", paramLabel = "FILE=CHOICES", description = "For a text file, mine, theirs or both (mine, then theirs) "
+                + "for each place where the versions disagree, in order, comma-separated: --hunks notes.md=mine,both")
+        List<String> hunks = new ArrayList<>();
+
+        @Option(names = "--show", paramLabel = "FILE", description = "Print where FILE's versions disagree, numbered, and exit 3")
+        String show;
 
         @Option(names = "--all", paramLabel = "CHOICE", description = "mine, theirs or both for every file not named otherwise")
         String all;
@@ -67,13 +80,19 @@ final class RepairCommands {
                     return syncAfter(services, repository, printer);
                 }
                 Conflicts conflicts = found.get();
-                Map<String, Choice> choices = choices(conflicts);
+                if (show != null) {
+                    return show(repairs, repository, conflicts, printer);
+                }
+                Map<String, Resolution> choices = choices(conflicts);
                 if (choices.isEmpty()) {
                     printer.line(repository.name() + " conflicts with " + conflicts.remote() + " in:");
                     for (ConflictFile f : conflicts.files()) {
-                        printer.line("  " + f.path() + " (" + f.kind().describe() + (f.binary() ? ", binary" : "") + ")");
+                        String parts = repairs.text(repository, conflicts, f.path())
+                                .map(t -> ", " + Phrases.plural(t.disputes(), "place") + " where both changed it").orElse("");
+                        printer.line("  " + f.path() + " (" + f.kind().describe() + (f.binary() ? ", binary" : "") + parts + ")");
                     }
-                    printer.line("Choose per file with --mine, --theirs or --both FILE, or --all CHOICE");
+                    printer.line("Choose per file with --mine, --theirs or --both FILE, or --all CHOICE; "
+                            + "per part of a text file with --hunks FILE=mine,theirs,… (see them with --show FILE)");
                     return ExitCodes.CONFLICT;
                 }
                 Resolved resolved = repairs.resolve(repository, conflicts, choices,
@@ -85,12 +104,65 @@ final class RepairCommands {
             }
         }
 
-        private Map<String, Choice> choices(Conflicts conflicts) {
-            Map<String, Choice> named = new LinkedHashMap<>();
-            mine.forEach(f -> named.put(f, Choice.MINE));
-            theirs.forEach(f -> named.put(f, Choice.THEIRS));
-            both.forEach(f -> named.put(f, Choice.BOTH));
-            List<String> paths = conflicts.files().stream().map(ConflictFile::path).toList();
+        /** Each place where the versions disagree, as the base, this machine's and the remote's lines. */
+        private int show(Repairs repairs, RepositorySettings repository, Conflicts conflicts, Printer printer)
+                throws IOException, ResolveException {
+            if (conflicts.files().stream().noneMatch(f -> f.path().equals(show))) {
+                throw CliError.usage(show + " is not one of the conflicting files (" + String.join(", ", paths(conflicts)) + ")");
+            }
+            Optional<ConflictText> text = repairs.text(repository, conflicts, show);
+            if (text.isEmpty()) {
+                FileSides sides = repairs.sides(repository, conflicts, show);
+                printer.line(show + " cannot be merged part by part. On this computer: " + sides.mine() + "; on " + conflicts.remote()
+                        + ": " + sides.theirs() + ". Choose it whole with --mine, --theirs or --both " + show);
+                return ExitCodes.CONFLICT;
+            }
+            printer.line(show + ": " + Phrases.plural(text.get().disputes(), "place") + " where both changed it");
+            for (ConflictText.Part part : text.get().parts()) {
+                if (part instanceof ConflictText.Disputed d) {
+                    printer.line("");
+                    printer.line("Part " + d.number() + " of " + text.get().disputes());
+                    side(printer, "before", d.base());
+                    side(printer, "mine", d.mine());
+                    side(printer, "theirs (" + conflicts.remote() + ")", d.theirs());
+                }
+            }
+            printer.line("");
+            printer.line("Choose with --hunks " + show + "=" + String.join(",", java.util.Collections.nCopies(text.get().disputes(), "CHOICE"))
+                    + " (each mine, theirs or both)");
+            return ExitCodes.CONFLICT;
+        }
+
+        private static void side(Printer printer, String label, List<String> lines) {
+            printer.line("  " + label + ":" + (lines.isEmpty() ? " (nothing)" : ""));
+            lines.forEach(l -> printer.line("  | " + l));
+        }
+
+        private static List<String> paths(Conflicts conflicts) {
+            return conflicts.files().stream().map(ConflictFile::path).toList();
+        }
+
+        private Map<String, Resolution> choices(Conflicts conflicts) {
+            Map<String, Resolution> named = new LinkedHashMap<>();
+            mine.forEach(f -> named.put(f, new Resolution.Whole(Choice.MINE)));
+            theirs.forEach(f -> named.put(f, new Resolution.Whole(Choice.THEIRS)));
+            both.forEach(f -> named.put(f, new Resolution.Whole(Choice.BOTH)));
+            for (String h : hunks) {
+                int eq = h.lastIndexOf('=');
+                if (eq <= 0) {
+                    throw CliError.usage("--hunks takes FILE=CHOICES, such as notes.md=mine,both; not " + h);
+                }
+                List<HunkChoice> parts = new ArrayList<>();
+                for (String c : h.substring(eq + 1).split(",", -1)) {
+                    try {
+                        parts.add(HunkChoice.fromId(c));
+                    } catch (ResolveException e) {
+                        throw CliError.usage(e.getMessage());
+                    }
+                }
+                named.put(h.substring(0, eq), new Resolution.ByPart(parts));
+            }
+            List<String> paths = paths(conflicts);
             for (String f : named.keySet()) {
                 if (!paths.contains(f)) {
                     throw CliError.usage(f + " is not one of the conflicting files (" + String.join(", ", paths) + ")");
@@ -103,7 +175,7 @@ final class RepairCommands {
                     case "both" -> Choice.BOTH;
                     default -> throw CliError.usage("--all takes mine, theirs or both, not " + all);
                 };
-                paths.forEach(p -> named.putIfAbsent(p, rest));
+                paths.forEach(p -> named.putIfAbsent(p, new Resolution.Whole(rest)));
             }
             if (!named.isEmpty()) {
                 List<String> missing = paths.stream().filter(p -> !named.containsKey(p)).toList();

@@ -29,4 +29,19 @@ public final class Phrases {
     public static String plural(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
+
+    /** A size as people read it: "812 bytes", "2.4 KB", "18 MB" (powers of 1024, one decimal below 10). */
+    public static String bytes(long n) {
+        if (n < 1024) {
+            return n + (n == 1 ? " byte" : " bytes");
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double v = n;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return (v < 10 ? String.format(java.util.Locale.ROOT, "%.1f", v) : String.valueOf(Math.round(v))) + " " + units[u];
+    }
 }

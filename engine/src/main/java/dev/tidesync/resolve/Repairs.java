@@ -7,7 +7,9 @@ import dev.tidesync.git.resolve.Resolved;
 import dev.tidesync.git.resolve.ResolveException;
 import dev.tidesync.git.resolve.Conflicts;
 import dev.tidesync.git.resolve.ConflictResolver;
-import dev.tidesync.git.resolve.Choice;
+import dev.tidesync.git.resolve.ConflictText;
+import dev.tidesync.git.resolve.FileSides;
+import dev.tidesync.git.resolve.Resolution;
 import dev.tidesync.config.RepositorySettings;
 import dev.tidesync.config.Settings;
 import dev.tidesync.git.BackupRefs;
@@ -53,7 +55,17 @@ public final class Repairs {
         return locked(repository, repo -> resolver().inspect(repo, repository.remotes()));
     }
 
-    public Resolved resolve(RepositorySettings repository, Conflicts conflicts, Map<String, Choice> choices)
+    /** A conflicting text file's three versions and where they disagree; empty for binary, deleted or folder cases. */
+    public Optional<ConflictText> text(RepositorySettings repository, Conflicts conflicts, String path) throws IOException, ResolveException {
+        return opened(repository, repo -> resolver().text(repo, conflicts, path));
+    }
+
+    /** What each side has at a conflicting path, in words. */
+    public FileSides sides(RepositorySettings repository, Conflicts conflicts, String path) throws IOException, ResolveException {
+        return opened(repository, repo -> resolver().sides(repo, conflicts, path));
+    }
+
+    public Resolved resolve(RepositorySettings repository, Conflicts conflicts, Map<String, Resolution> choices)
             throws IOException, ResolveException {
         java.time.Instant started = clock.instant();
         Resolved done = locked(repository, repo -> resolver().resolve(repo, conflicts, choices,
@@ -68,7 +80,7 @@ public final class Repairs {
      * committed them), {@code commitEdits} syncs first: that commits them, as the sync would have
      * by itself, and stops at the same conflict, which is then resolved with the same choices.
      */
-    public Resolved resolve(RepositorySettings repository, Conflicts conflicts, Map<String, Choice> choices, Runnable commitEdits)
+    public Resolved resolve(RepositorySettings repository, Conflicts conflicts, Map<String, Resolution> choices, Runnable commitEdits)
             throws IOException, ResolveException {
         try {
             return resolve(repository, conflicts, choices);
@@ -83,6 +95,13 @@ public final class Repairs {
             if (!before.equals(now)) {
                 throw new ResolveException("Your edits are committed, and now " + String.join(", ", now)
                         + " conflict; look at the conflict again and choose for each, nothing else was changed");
+            }
+            for (Map.Entry<String, Resolution> c : choices.entrySet()) {
+                if (c.getValue() instanceof Resolution.ByPart
+                        && !text(repository, conflicts, c.getKey()).map(ConflictText::parts).equals(text(repository, again, c.getKey()).map(ConflictText::parts))) {
+                    throw new ResolveException("Your edits are committed, and they changed where " + c.getKey()
+                            + " disagrees with the remote; look at it again and choose for each part, nothing else was changed");
+                }
             }
             return resolve(repository, again, choices);
         }
@@ -119,6 +138,14 @@ public final class Repairs {
 
     private interface Work<T> {
         T run(GitRepo repo) throws IOException, ResolveException;
+    }
+
+    private <T> T opened(RepositorySettings repository, Work<T> work) throws IOException, ResolveException {
+        try (GitRepo repo = GitRepo.open(repository.workTree())) {
+            return work.run(repo);
+        } catch (NotARepositoryException e) {
+            throw new ResolveException(e.getMessage());
+        }
     }
 
     private <T> T locked(RepositorySettings repository, Work<T> work) throws IOException, ResolveException {

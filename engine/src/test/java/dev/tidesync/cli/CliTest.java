@@ -119,7 +119,7 @@ class CliTest {
         Run resolved = tidesync("resolve", desktop.toString(), "--all", "both");
 
         assertThat(listed.code()).isEqualTo(3);
-        assertThat(listed.out()).contains("a.md (changed here and on the remote)");
+        assertThat(listed.out()).contains("a.md (changed here and on the remote, 1 place where both changed it)");
         assertThat(wrongFile.code()).isEqualTo(2);
         assertThat(wrongFile.err()).contains("b.md is not one of the conflicting files (a.md)");
         assertThat(resolved.code()).as(resolved.err()).isZero();
@@ -131,6 +131,38 @@ class CliTest {
         assertThat(tidesync("sync", laptop.toString()).code()).isZero();
         assertThat(GitFixture.read(laptop, "a (" + dev.tidesync.io.MachineName.name() + "'s copy "
                 + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ").md")).isEqualTo("desktop\n");
+    }
+
+    @Test
+    void resolveShowsWhereATextFileDisagreesAndTakesAChoiceForEachPart() throws Exception {
+        write(desktop, "list.md", "milk\nbread\neggs\napples\ncoffee\n");
+        tidesync("sync", desktop.toString());
+        tidesync("sync", laptop.toString());
+        write(laptop, "list.md", "oat milk\nbread\neggs\napples\ntea\n");
+        tidesync("sync", laptop.toString());
+        write(desktop, "list.md", "soy milk\nbread\neggs\napples\ndecaf\n");
+        tidesync("sync", desktop.toString());
+
+        Run listed = tidesync("resolve", desktop.toString());
+        Run shown = tidesync("resolve", desktop.toString(), "--show", "list.md");
+        Run tooFew = tidesync("resolve", desktop.toString(), "--hunks", "list.md=mine");
+        Run badWord = tidesync("resolve", desktop.toString(), "--hunks", "list.md=mine,yours");
+        Run resolved = tidesync("resolve", desktop.toString(), "--hunks", "list.md=both,theirs");
+
+        assertThat(listed.out()).contains("list.md (changed here and on the remote, 2 places where both changed it)")
+                .contains("--hunks FILE=mine,theirs");
+        assertThat(shown.code()).isEqualTo(3);
+        assertThat(shown.out()).contains("list.md: 2 places where both changed it", "Part 1 of 2", "  before:\n  | milk\n",
+                "  mine:\n  | soy milk\n", "  theirs (origin/main):\n  | oat milk\n", "Choose with --hunks list.md=CHOICE,CHOICE");
+        assertThat(tooFew.code()).isEqualTo(1);
+        assertThat(tooFew.err()).contains("list.md has 2 places where both sides changed it");
+        assertThat(badWord.code()).isEqualTo(2);
+        assertThat(badWord.err()).contains("'yours' is not a choice for a part of a file; use mine, theirs or both");
+        assertThat(resolved.code()).as(resolved.err()).isZero();
+        assertThat(resolved.out()).contains("merged list.md part by part (1 both, 2 theirs)");
+        assertThat(GitFixture.read(desktop, "list.md")).isEqualTo("soy milk\noat milk\nbread\neggs\napples\ntea\n");
+        assertThat(tidesync("sync", laptop.toString()).code()).isZero();
+        assertThat(GitFixture.read(laptop, "list.md")).isEqualTo("soy milk\noat milk\nbread\neggs\napples\ntea\n");
     }
 
     @Test

@@ -11,7 +11,10 @@ import dev.tidesync.config.ConfigException;
 import dev.tidesync.config.RepositorySettings;
 import dev.tidesync.config.Settings;
 import dev.tidesync.journal.HistoryRecord;
+import dev.tidesync.git.resolve.ConflictText;
 import dev.tidesync.git.resolve.Conflicts;
+import dev.tidesync.git.resolve.FileSides;
+import dev.tidesync.git.resolve.Resolution;
 import dev.tidesync.git.resolve.ResolveException;
 import dev.tidesync.git.resolve.SyncUndo;
 import dev.tidesync.model.Action;
@@ -22,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -96,15 +100,38 @@ public final class AppController implements AppActions {
         ConflictViewModel model = new ConflictViewModel(r.name(), conflicts);
         screens.close(key);
         screens.window(key, "Tidesync: conflict in " + r.name(), () -> new ConflictPane(model, () -> openFolder(r.workTree()),
-                () -> background.execute(() -> {
-                    try {
-                        engine.resolve(r, model.conflicts(), model.chosen());
-                        ui.execute(() -> screens.close(key));
-                        syncNow(r.workTree());
-                    } catch (IOException | ResolveException e) {
-                        ui.execute(() -> model.problem(e.getMessage()));
-                    }
-                }), () -> screens.close(key)), 680, 520, () -> { });
+                () -> {
+                    model.workingProperty().set(true);
+                    model.problem("");
+                    Map<String, Resolution> chosen = model.resolutions();
+                    background.execute(() -> {
+                        try {
+                            engine.resolve(r, model.conflicts(), chosen);
+                            ui.execute(() -> screens.close(key));
+                            syncNow(r.workTree());
+                        } catch (IOException | ResolveException | RuntimeException e) {
+                            ui.execute(() -> {
+                                model.workingProperty().set(false);
+                                model.problem(e.getMessage());
+                            });
+                        }
+                    });
+                }, () -> screens.close(key)), 1040, 700, () -> { });
+        // Each file's versions are read off the UI thread, one after another, so a large file never freezes the window.
+        background.execute(() -> {
+            for (var f : conflicts.files()) {
+                try {
+                    Optional<ConflictText> text = engine.conflictText(r, conflicts, f.path());
+                    FileSides sides = engine.conflictSides(r, conflicts, f.path());
+                    ui.execute(() -> model.loaded(f.path(), text, sides));
+                } catch (IOException | ResolveException | RuntimeException e) {
+                    ui.execute(() -> {
+                        model.loaded(f.path(), Optional.empty(), new FileSides("?", "?"));
+                        model.problem("Could not read " + f.path() + ": " + e.getMessage());
+                    });
+                }
+            }
+        });
     }
 
     @Override

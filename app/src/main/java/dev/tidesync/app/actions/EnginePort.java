@@ -4,7 +4,9 @@ import dev.tidesync.config.ConfigStore;
 import dev.tidesync.config.RepositorySettings;
 import dev.tidesync.config.Settings;
 import dev.tidesync.journal.HistoryRecord;
-import dev.tidesync.git.resolve.Choice;
+import dev.tidesync.git.resolve.ConflictText;
+import dev.tidesync.git.resolve.FileSides;
+import dev.tidesync.git.resolve.Resolution;
 import dev.tidesync.git.resolve.Conflicts;
 import dev.tidesync.git.resolve.ResolveException;
 import dev.tidesync.git.resolve.SyncUndo;
@@ -42,7 +44,13 @@ public interface EnginePort {
 
     Optional<Conflicts> conflicts(RepositorySettings repository) throws IOException, ResolveException;
 
-    void resolve(RepositorySettings repository, Conflicts conflicts, Map<String, Choice> choices) throws IOException, ResolveException;
+    /** A conflicting text file's versions split where they disagree; empty when it is chosen whole (binary, deleted, a folder). */
+    Optional<ConflictText> conflictText(RepositorySettings repository, Conflicts conflicts, String path) throws IOException, ResolveException;
+
+    /** What each side has at a conflicting path, in words. */
+    FileSides conflictSides(RepositorySettings repository, Conflicts conflicts, String path) throws IOException, ResolveException;
+
+    void resolve(RepositorySettings repository, Conflicts conflicts, Map<String, Resolution> choices) throws IOException, ResolveException;
 
     Optional<SyncUndo.Undoable> undoable(RepositorySettings repository) throws IOException, ResolveException;
 

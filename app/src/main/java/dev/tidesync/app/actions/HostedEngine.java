@@ -9,7 +9,9 @@ import dev.tidesync.git.NotARepositoryException;
 import dev.tidesync.git.RemoteUrl;
 import dev.tidesync.host.EngineHost;
 import dev.tidesync.journal.HistoryRecord;
-import dev.tidesync.git.resolve.Choice;
+import dev.tidesync.git.resolve.ConflictText;
+import dev.tidesync.git.resolve.FileSides;
+import dev.tidesync.git.resolve.Resolution;
 import dev.tidesync.git.resolve.Conflicts;
 import dev.tidesync.resolve.Repairs;
 import dev.tidesync.model.Action;
@@ -81,7 +83,18 @@ public final class HostedEngine implements EnginePort {
     }
 
     @Override
-    public void resolve(RepositorySettings repository, Conflicts conflicts, Map<String, Choice> choices)
+    public Optional<ConflictText> conflictText(RepositorySettings repository, Conflicts conflicts, String path)
+            throws IOException, ResolveException {
+        return repairs().text(repository, conflicts, path);
+    }
+
+    @Override
+    public FileSides conflictSides(RepositorySettings repository, Conflicts conflicts, String path) throws IOException, ResolveException {
+        return repairs().sides(repository, conflicts, path);
+    }
+
+    @Override
+    public void resolve(RepositorySettings repository, Conflicts conflicts, Map<String, Resolution> choices)
             throws IOException, ResolveException {
         repairs().resolve(repository, conflicts, choices,
                 () -> host.engine().submit(repository.workTree(), SyncRequest.of(Action.SYNC, Trigger.MANUAL)).join());

@@ -178,7 +178,20 @@ class AppControllerTest {
         }
 
         @Override
-        public void resolve(RepositorySettings repository, Conflicts conflicts, Map<String, Choice> choices) throws ResolveException {
+        public Optional<dev.tidesync.git.resolve.ConflictText> conflictText(RepositorySettings repository, Conflicts conflicts, String path) {
+            called("conflictText");
+            return Optional.empty();
+        }
+
+        @Override
+        public dev.tidesync.git.resolve.FileSides conflictSides(RepositorySettings repository, Conflicts conflicts, String path) {
+            called("conflictSides");
+            return new dev.tidesync.git.resolve.FileSides("a text file of 1 byte", "deleted on the other machine");
+        }
+
+        @Override
+        public void resolve(RepositorySettings repository, Conflicts conflicts,
+                            Map<String, dev.tidesync.git.resolve.Resolution> choices) throws ResolveException {
             called("resolve");
         }
 

@@ -91,7 +91,7 @@ public final class ConflictResolver {
      *
      * @param host  this machine's name, for naming the copy of "keep both"
      */
-    public Resolved resolve(GitRepo repo, Conflicts conflicts, Map<String, Choice> choices, Identity identity, String host,
+    public Resolved resolve(GitRepo repo, Conflicts conflicts, Map<String, Resolution> choices, Identity identity, String host,
                             LocalDate today) throws IOException, ResolveException {
         PersonIdent who = identity.person();
         for (ConflictFile f : conflicts.files()) {
@@ -120,7 +120,24 @@ public final class ConflictResolver {
             for (ConflictFile f : conflicts.files()) {
                 Map<String, Entry> mineSide = Entry.contentAt(reader, f.path(), ours.getTree());
                 Map<String, Entry> theirSide = Entry.contentAt(reader, f.path(), theirs.getTree());
-                switch (choices.get(f.path())) {
+                Choice whole = switch (choices.get(f.path())) {
+                    case Resolution.Whole w -> w.choice();
+                    case Resolution.ByPart parts -> {
+                        ConflictText text = text(reader, f, base, ours.getTree(), theirs.getTree()).orElseThrow(() -> new ResolveException(
+                                f.path() + " cannot be merged part by part (" + f.kind().describe() + (f.binary() ? ", binary" : "")
+                                        + "); keep mine, theirs or both of it, nothing was changed"));
+                        ObjectId blob = inserter.insert(Constants.OBJ_BLOB, text.merged(parts.choices()));
+                        Map<String, Entry> merged = Map.of("", new Entry(blob, mineSide.get("").mode()));
+                        put(mineEdits, f.path(), merged);
+                        put(remoteEdits, f.path(), merged);
+                        said.add("merged " + f.path() + " part by part (" + partsSaid(parts.choices()) + ")");
+                        yield null;
+                    }
+                };
+                if (whole == null) {
+                    continue;
+                }
+                switch (whole) {
                     case MINE -> {
                         put(remoteEdits, f.path(), mineSide);
                         said.add("kept mine of " + f.path());
@@ -175,6 +192,83 @@ public final class ConflictResolver {
             List<String> files = conflicts.files().stream().map(ConflictFile::path).toList();
             return new Resolved(id.name(), copies, files, subject + ": " + String.join("; ", said));
         }
+    }
+
+    /** The largest side a text file may have to be merged part by part; larger ones are chosen whole. */
+    static final int MAX_TEXT_BYTES = 16 << 20;
+
+    /**
+     * A conflicting file's three versions as text, split where the sides disagree; empty when it
+     * cannot be merged part by part (binary, too large, deleted or a folder on one side).
+     */
+    public Optional<ConflictText> text(GitRepo repo, Conflicts conflicts, String path) throws IOException {
+        ConflictFile file = conflicts.files().stream().filter(f -> f.path().equals(path)).findFirst().orElse(null);
+        if (file == null) {
+            return Optional.empty();
+        }
+        Repository r = repo.repository();
+        try (RevWalk walk = new RevWalk(r); ObjectReader reader = r.newObjectReader()) {
+            RevCommit ours = walk.parseCommit(ObjectId.fromString(conflicts.ours()));
+            RevCommit theirs = walk.parseCommit(ObjectId.fromString(conflicts.theirs()));
+            RevTree base = Inspector.mergeBase(walk, ours, theirs).map(RevCommit::getTree).orElse(null);
+            return text(reader, file, base, ours.getTree(), theirs.getTree());
+        }
+    }
+
+    /** What each side has at a conflicting path, in words: for files that are not merged part by part. */
+    public FileSides sides(GitRepo repo, Conflicts conflicts, String path) throws IOException {
+        Repository r = repo.repository();
+        try (RevWalk walk = new RevWalk(r); ObjectReader reader = r.newObjectReader()) {
+            return new FileSides(
+                    describe(reader, path, walk.parseCommit(ObjectId.fromString(conflicts.ours())).getTree(), "deleted"),
+                    describe(reader, path, walk.parseCommit(ObjectId.fromString(conflicts.theirs())).getTree(), "deleted"));
+        }
+    }
+
+    private static String describe(ObjectReader reader, String path, RevTree tree, String absent) throws IOException {
+        Map<String, Entry> side = Entry.contentAt(reader, path, tree);
+        if (side.isEmpty()) {
+            return absent;
+        }
+        if (!side.containsKey("")) {
+            return "a folder of " + side.size() + (side.size() == 1 ? " file" : " files");
+        }
+        Entry e = side.get("");
+        long size = reader.getObjectSize(e.id(), Constants.OBJ_BLOB);
+        String type = java.net.URLConnection.guessContentTypeFromName(path);
+        String kind = e.mode() == FileMode.SYMLINK ? "a link" : !e.binary(reader) ? "a text file"
+                : type != null && type.startsWith("image/") ? "a " + type.substring(6).toUpperCase(java.util.Locale.ROOT) + " image"
+                : "a binary file";
+        return kind + " of " + dev.tidesync.io.Phrases.bytes(size);
+    }
+
+    private static Optional<ConflictText> text(ObjectReader reader, ConflictFile file, RevTree base, RevTree ours, RevTree theirs)
+            throws IOException {
+        if (file.binary() || file.kind() == Kind.DELETED_HERE || file.kind() == Kind.DELETED_THERE) {
+            return Optional.empty();
+        }
+        Optional<Entry> mine = Entry.at(reader, file.path(), ours);
+        Optional<Entry> remote = Entry.at(reader, file.path(), theirs);
+        if (mine.isEmpty() || remote.isEmpty() || mine.get().mode() == FileMode.SYMLINK || remote.get().mode() == FileMode.SYMLINK) {
+            return Optional.empty(); // a folder or a link on one side: only whole choices make sense
+        }
+        Optional<Entry> before = base == null ? Optional.empty() : Entry.at(reader, file.path(), base);
+        long largest = Math.max(reader.getObjectSize(mine.get().id(), Constants.OBJ_BLOB),
+                reader.getObjectSize(remote.get().id(), Constants.OBJ_BLOB));
+        if (largest > MAX_TEXT_BYTES) {
+            return Optional.empty();
+        }
+        byte[] b = before.isPresent() ? reader.open(before.get().id()).getBytes(MAX_TEXT_BYTES) : new byte[0];
+        return Optional.of(ConflictText.of(file.path(), b, reader.open(mine.get().id()).getBytes(MAX_TEXT_BYTES),
+                reader.open(remote.get().id()).getBytes(MAX_TEXT_BYTES)));
+    }
+
+    private static String partsSaid(List<HunkChoice> choices) {
+        List<String> said = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            said.add((i + 1) + " " + choices.get(i).id());
+        }
+        return String.join(", ", said);
     }
 
     private record Sides(String branchRef, ObjectId ours, ObjectId theirs, Upstream upstream) {}

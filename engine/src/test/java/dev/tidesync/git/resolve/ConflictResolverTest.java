@@ -65,7 +65,7 @@ class ConflictResolverTest {
 
     Resolved resolve(Map<String, Choice> choices) throws Exception {
         try (GitRepo repo = GitRepo.open(desktop)) {
-            return resolver.resolve(repo, conflicts(), choices, WHO, "desktop", TODAY);
+            return resolver.resolve(repo, conflicts(), Resolution.wholes(choices), WHO, "desktop", TODAY);
         }
     }
 
@@ -132,7 +132,7 @@ class ConflictResolverTest {
 
         try (GitRepo repo = GitRepo.open(desktop)) {
             assertThatThrownBy(() -> resolver.resolve(repo, shown,
-                    Map.of("notes.md", Choice.MINE, "todo.txt", Choice.MINE, "bin.dat", Choice.MINE), WHO, "desktop", TODAY))
+                    Resolution.wholes(Map.of("notes.md", Choice.MINE, "todo.txt", Choice.MINE, "bin.dat", Choice.MINE)), WHO, "desktop", TODAY))
                     .isInstanceOf(ResolveException.class).hasMessageContaining("moved");
         }
     }
