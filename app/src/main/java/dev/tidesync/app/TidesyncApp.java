@@ -6,7 +6,7 @@ import dev.tidesync.app.alerts.AlertPresenter;
 import dev.tidesync.app.alerts.DesktopNotifier;
 import dev.tidesync.app.alerts.Incidents;
 import dev.tidesync.app.feed.StatusFeed;
-import dev.tidesync.app.os.FreedesktopNotifier;
+import dev.tidesync.app.os.notify.DbusNotifier;
 import dev.tidesync.app.os.LaunchCommand;
 import dev.tidesync.app.os.TrayChoice;
 import dev.tidesync.app.os.TrayMessageNotifier;
@@ -211,8 +211,8 @@ public final class TidesyncApp extends Application {
         if (!os.isUnixDesktop()) {
             return tray == null || !tray.showsMessages() ? DesktopNotifier.NONE : new TrayMessageNotifier(tray);
         }
-        return FreedesktopNotifier.find(environment)
-                .orElseGet(() -> tray == null || !tray.showsMessages() ? DesktopNotifier.NONE : new TrayMessageNotifier(tray));
+        // Where no notification server runs, alerts come as the app's own popup (AlertPresenter asks at each alert).
+        return DbusNotifier.connect(environment).<DesktopNotifier>map(n -> n).orElse(DesktopNotifier.NONE);
     }
 
     private void failAtStart(String title, String sentence) {

@@ -5,26 +5,26 @@ import dev.tidesync.app.status.RepoRow;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import javafx.geometry.Pos;
-import javafx.stage.Screen;
+import javafx.application.Platform;
 import javafx.stage.Window;
-import org.controlsfx.control.Notifications;
-import org.controlsfx.control.action.Action;
 
 /**
- * Raises each incident once: an in-app popup (ControlsFX, owned by the app's invisible owner
- * window, since it cannot live without one) and the desktop's own notification.
+ * Raises each incident once, on one channel: the desktop's own notification where the desktop
+ * has a notification server, the app's own popup only where it has none. Never both.
  */
 public final class AlertPresenter {
 
     private final Incidents incidents = new Incidents();
-    private final Window owner;
+    private final InAppPopup popup;
     private final DesktopNotifier desktop;
     private final AppActions actions;
     private final Supplier<String> notifications;
+    /** One at a time, in order: two alerts never race for the channel. */
+    private final java.util.concurrent.ExecutorService decide =
+            java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofVirtual().name("tidesync-alerts").factory());
 
     public AlertPresenter(Window owner, DesktopNotifier desktop, AppActions actions, Supplier<String> notifications) {
-        this.owner = owner;
+        this.popup = new InAppPopup(owner);
         this.desktop = desktop;
         this.actions = actions;
         this.notifications = notifications;
@@ -35,48 +35,35 @@ public final class AlertPresenter {
         incidents.update(rows, notifications.get()).forEach(this::raise);
     }
 
+    /**
+     * Call on the FX thread. Which channel is decided off it: asking the bus (and starting a
+     * bus-activated server) may take a moment.
+     */
     public void raise(Alert alert) {
-        popup(alert);
-        desktop.notify(alert);
-    }
-
-    private void popup(Alert alert) {
-        Notifications n = Notifications.create()
-                .owner(Screen.getPrimary()) // placed on the screen; the invisible owner window (which must exist) carries it
-                .title(alert.title())
-                .text(wrap(alert.text(), 56))
-                .position(Pos.TOP_RIGHT)
-                .hideAfter(alert.urgent() ? javafx.util.Duration.seconds(30) : javafx.util.Duration.seconds(6))
-                .action(new Action(alert.actionLabel(), e -> act(alert)));
-        if (alert.urgent()) {
-            n.showWarning();
-        } else {
-            n.showInformation();
-        }
-    }
-
-    /** The popup's label does not wrap by itself; break long sentences at spaces. */
-    static String wrap(String text, int width) {
-        StringBuilder out = new StringBuilder();
-        int line = 0;
-        for (String word : text.split(" ")) {
-            if (line > 0 && line + 1 + word.length() > width) {
-                out.append('\n');
-                line = 0;
-            } else if (line > 0) {
-                out.append(' ');
-                line++;
+        decide.execute(() -> {
+            if (desktop.present()) {
+                desktop.notify(alert, action -> Platform.runLater(() -> act(alert, action)));
+            } else {
+                Platform.runLater(() -> popup.show(alert, action -> act(alert, action)));
             }
-            out.append(word);
-            line += word.length();
-        }
-        return out.toString();
+        });
     }
 
-    private void act(Alert alert) {
-        switch (alert.kind()) {
-            case CONFLICT -> actions.resolve(alert.repository());
-            case PULLED, HELD_BACK, NEEDS_ATTENTION -> actions.showHistory(Optional.of(alert.repository()));
+    /** Where alerts go now, for doctor and the about box. */
+    public String channel() {
+        return desktop.present() ? desktop.describe() : DesktopNotifier.NONE.describe();
+    }
+
+    private void act(Alert alert, Alert.Action action) {
+        switch (action) {
+            case RESOLVE -> actions.resolve(alert.repository());
+            case OPEN_FOLDER -> actions.openFolder(alert.repository());
+            case SHOW, HISTORY -> actions.showHistory(Optional.of(alert.repository()));
         }
+    }
+
+    /** For specs: the app's own popups showing now. */
+    int popupsShowing() {
+        return popup.showing().size();
     }
 }

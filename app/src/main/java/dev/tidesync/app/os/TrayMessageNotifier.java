@@ -3,9 +3,13 @@ package dev.tidesync.app.os;
 import dev.tidesync.app.alerts.Alert;
 import dev.tidesync.app.alerts.DesktopNotifier;
 import dev.tidesync.app.tray.Tray;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 
-/** Windows and macOS: the tray icon's own message, which those systems show as a native notification. */
+/**
+ * Windows and macOS: the tray icon's own message, which those systems show as a native
+ * notification (a toast, Notification Center). It carries no buttons; the tray menu has the actions.
+ */
 public final class TrayMessageNotifier implements DesktopNotifier {
 
     private final Tray tray;
@@ -15,8 +19,13 @@ public final class TrayMessageNotifier implements DesktopNotifier {
     }
 
     @Override
-    public void notify(Alert alert) {
+    public void notify(Alert alert, Consumer<Alert.Action> chosen) {
         Platform.runLater(() -> tray.message(alert.title(), alert.text(), alert.urgent()));
+    }
+
+    @Override
+    public boolean present() {
+        return true;
     }
 
     @Override

@@ -55,9 +55,4 @@ class IncidentsTest {
         assertThat(Incidents.pulled(Path.of("/r"), "notes", 2, "all")).get().extracting(Alert::text)
                 .isEqualTo("2 commits came in from the remote");
     }
-
-    @Test
-    void longTextIsWrappedForThePopup() {
-        assertThat(AlertPresenter.wrap("aaaa bbbb cccc dddd", 9)).isEqualTo("aaaa bbbb\ncccc dddd");
-    }
 }
