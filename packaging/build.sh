@@ -64,7 +64,7 @@ cp "app/target/tidesync-app-$pom_version.jar" "$work/input/"
 cp packaging/jpackage/linux/forget-autostart.sh "$work/input/"
 
 # Only the modules Tidesync uses (docs/install.md explains each).
-modules=java.base,java.desktop,java.logging,java.management,java.naming,java.security.jgss,java.sql,java.xml,jdk.charsets,jdk.crypto.ec,jdk.net,jdk.security.auth,jdk.unsupported,javafx.base,javafx.graphics,javafx.controls,javafx.swing
+modules=java.base,java.desktop,java.logging,java.management,java.naming,java.security.jgss,java.sql,java.xml,jdk.charsets,jdk.crypto.ec,jdk.localedata,jdk.net,jdk.security.auth,jdk.unsupported,javafx.base,javafx.graphics,javafx.controls,javafx.swing
 "$bin/jlink" --module-path "$work/javafx" --add-modules "$modules" \
   --strip-debug --no-header-files --no-man-pages --strip-native-commands --compress zip-6 \
   --output "$work/runtime"

@@ -44,10 +44,24 @@ public final class Moments {
 
     /** A moment in local time, to the minute, with the day when it is not today. */
     public static String at(Instant t, ZoneId zone, Instant now) {
+        return at(t, zone, now, TIME, DAY, DAY);
+    }
+
+    /**
+     * As {@link #at(Instant, ZoneId, Instant)}, with the time and the day written as people in
+     * {@code locale} write them ("6:37 PM", "18:37"; "Mon, Nov 30", "Mo., 30. Nov."), for the app.
+     */
+    public static String at(Instant t, ZoneId zone, Instant now, Locale locale) {
+        return at(t, zone, now, DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT).withLocale(locale),
+                DateTimeFormatter.ofLocalizedPattern("MMMEEEd").withLocale(locale), DateTimeFormatter.ofLocalizedPattern("yMMMd").withLocale(locale));
+    }
+
+    private static String at(Instant t, ZoneId zone, Instant now, DateTimeFormatter timeFormat, DateTimeFormatter dayFormat,
+                             DateTimeFormatter yearFormat) {
         ZonedDateTime when = t.atZone(zone);
         LocalDate today = now.atZone(zone).toLocalDate();
         LocalDate day = when.toLocalDate();
-        String time = TIME.format(when);
+        String time = timeFormat.format(when);
         if (day.equals(today)) {
             return time;
         }
@@ -57,7 +71,10 @@ public final class Moments {
         if (day.equals(today.minusDays(1))) {
             return "yesterday " + time;
         }
-        return DAY.format(when) + (day.getYear() == today.getYear() ? "" : " " + day.getYear()) + " " + time;
+        if (yearFormat == dayFormat) {
+            return dayFormat.format(when) + (day.getYear() == today.getYear() ? "" : " " + day.getYear()) + " " + time;
+        }
+        return (day.getYear() == today.getYear() ? dayFormat : yearFormat).format(when) + " " + time;
     }
 
     /** {@link #at} in this machine's zone, now. */

@@ -60,6 +60,16 @@ public record RepoRow(Path path, String name, Optional<RepoStatus> status) {
         return status.map(s -> s.heldBack().size()).orElse(0);
     }
 
+    /** The files Tidesync did not commit, and why. */
+    public List<dev.tidesync.model.HeldBack> heldBackFiles() {
+        return status.map(RepoStatus::heldBack).orElse(List.of());
+    }
+
+    /** The last sync that ran, whatever came of it. */
+    public Optional<RepoStatus.LastSyncView> lastAttempt() {
+        return status.map(RepoStatus::lastSync);
+    }
+
     public List<String> remotes() {
         return status.map(RepoStatus::remotes).orElse(List.of());
     }

@@ -42,9 +42,13 @@ public final class StatusPanel extends VBox {
 
         summary.getStyleClass().add("summary");
         summary.setId("summary");
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        summary.setStyle("-fx-font-weight: bold;");
         summary.textProperty().bind(model.tooltipProperty().map(t -> t.replaceFirst("^Tidesync: ", "")));
         Button syncAll = new Button("Sync all");
         syncAll.setId("sync-all");
+        syncAll.setMinWidth(Region.USE_PREF_SIZE);
         syncAll.setOnAction(e -> actions.syncAll());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -108,7 +112,9 @@ public final class StatusPanel extends VBox {
         dot.getStyleClass().add("state-dot");
         Label name = new Label(row.name());
         name.setStyle("-fx-font-weight: bold;");
+        name.setMinWidth(0);
         Label state = new Label(look.stateLabel());
+        state.setMinWidth(Region.USE_PREF_SIZE);
         state.getStyleClass().add("state-label");
         state.setTextFill(Color.web(look.color()).darker());
         HBox title = new HBox(8, name, state);
@@ -116,15 +122,29 @@ public final class StatusPanel extends VBox {
         Label detail = new Label(model.detail(row));
         detail.getStyleClass().add("detail");
         detail.setOpacity(0.75);
+        detail.setWrapText(true);
+        detail.setMinHeight(Region.USE_PREF_SIZE);
         Label message = new Label(row.message());
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.getStyleClass().add("message");
         VBox text = new VBox(2, title, detail, message);
+        String held = StatusViewModel.heldBack(row);
+        if (!held.isEmpty()) {
+            Label heldBack = new Label(held);
+            heldBack.setId("held-" + row.name());
+            heldBack.setWrapText(true);
+            heldBack.setMinHeight(Region.USE_PREF_SIZE);
+            heldBack.setTextFill(Color.web("#B7791F"));
+            text.getChildren().add(heldBack);
+        }
+        text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
 
         Button action = new Button(look.action().label());
         action.getStyleClass().add("row-action");
+        action.setMinWidth(Region.USE_PREF_SIZE); // the text column gives way, never the button's label
         action.setOnAction(e -> act(look.action(), row));
         action.setDisable(row.syncing());
 
@@ -141,6 +161,7 @@ public final class StatusPanel extends VBox {
             case SYNC_NOW, RETRY -> actions.syncNow(row.path());
             case RESOLVE -> actions.resolve(row.path());
             case RESUME -> actions.resume(Optional.of(row.path()));
+            case OPEN_FOLDER -> actions.openFolder(row.path());
         }
     }
 }

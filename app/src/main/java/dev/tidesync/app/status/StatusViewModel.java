@@ -1,5 +1,9 @@
 package dev.tidesync.app.status;
 
+import dev.tidesync.status.RepoStatus;
+import java.time.Instant;
+import java.util.Optional;
+
 import java.time.Clock;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -63,7 +67,10 @@ public final class StatusViewModel {
         return tooltip.getReadOnlyProperty();
     }
 
-    /** The line under a repository's name: branch, ahead/behind, when it last synced. */
+    /**
+     * The line under a repository's name: branch, ahead/behind, when it last synced and, when the
+     * last attempt came later and did not go through, that attempt too.
+     */
     public String detail(RepoRow row) {
         StringBuilder s = new StringBuilder(row.branch().isEmpty() ? "no branch" : row.branch());
         if (row.ahead() > 0) {
@@ -72,7 +79,23 @@ public final class StatusViewModel {
         if (row.behind() > 0) {
             s.append(" ↓").append(row.behind());
         }
-        s.append(" · ").append(Ago.synced(row.lastSuccess(), clock.instant()));
+        Instant now = clock.instant();
+        java.time.ZoneId zone = clock.getZone();
+        Optional<RepoStatus.LastSyncView> attempt = row.lastAttempt();
+        if (row.lastSuccess().isPresent()) {
+            s.append(" · last synced ").append(When.recent(row.lastSuccess().get(), now, zone));
+        } else {
+            s.append(attempt.isPresent() ? " · not synced yet" : " · not synced yet by Tidesync");
+        }
+        attempt.filter(a -> !"ok".equals(a.result()) && !"skipped".equals(a.result()))
+                .filter(a -> row.lastSuccess().map(ok -> a.time().isAfter(ok)).orElse(true))
+                .ifPresent(a -> s.append(" · last try ").append(When.recent(a.time(), now, zone)).append(": ").append(a.result()));
         return s.toString();
+    }
+
+    /** "Held back: .env (looks like a secret), big.iso (over 50 MB)", or empty. */
+    public static String heldBack(RepoRow row) {
+        return row.heldBackFiles().isEmpty() ? "" : "Held back: " + dev.tidesync.io.Phrases.firstAndMore(row.heldBackFiles().stream()
+                .map(h -> h.path() + " (" + h.reason() + ")").toList(), 3);
     }
 }

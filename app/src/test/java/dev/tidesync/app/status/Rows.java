@@ -51,6 +51,26 @@ public final class Rows {
         return of(name, new RepoState.Synced(), 0, 0, "Up to date; 1 held back", List.of(), List.of(new HeldBack(path, reason)), null);
     }
 
+    /** A repository in {@code state} with nothing ahead or behind. */
+    public static RepoRow of(String name, RepoState state, String message) {
+        return of(name, state, 0, 0, message, List.of(), List.of(), null);
+    }
+
+    /** The same row, whose last sync attempt was at {@code time} with {@code result}. */
+    public static RepoRow withLastAttempt(RepoRow row, Instant time, String result) {
+        RepoStatus s = row.status().orElseThrow();
+        return RepoRow.of(row.path(), new RepoStatus(s.path(), s.name(), s.branch(), s.repoState(), s.ahead(), s.behind(), s.dirtyFiles(),
+                s.conflictPaths(), s.heldBack(), s.remotes(), new RepoStatus.LastSyncView(time, "poll", result, 80), s.lastSuccess(), s.mode(),
+                s.message(), s.attention()));
+    }
+
+    /** The same row, never synced successfully. */
+    public static RepoRow withoutSuccess(RepoRow row) {
+        RepoStatus s = row.status().orElseThrow();
+        return RepoRow.of(row.path(), new RepoStatus(s.path(), s.name(), s.branch(), s.repoState(), s.ahead(), s.behind(), s.dirtyFiles(),
+                s.conflictPaths(), s.heldBack(), s.remotes(), s.lastSync(), null, s.mode(), s.message(), s.attention()));
+    }
+
     static RepoRow of(String name, RepoState state, int ahead, int behind, String message, List<String> conflicts, List<HeldBack> held,
                       String attention) {
         Path path = Path.of("/home/me/" + name);

@@ -45,8 +45,8 @@ class StatusPanelTest {
         assertThat(stateOf(robot, "dotfiles")).isEqualTo("syncing");
         assertThat(stateOf(robot, "thesis")).isEqualTo("conflict");
         assertThat(stateOf(robot, "work")).isEqualTo("offline");
-        assertThat(stateOf(robot, "blog")).isEqualTo("needs attention");
-        assertThat(stateOf(robot, "archive")).isEqualTo("paused");
+        assertThat(stateOf(robot, "blog")).isEqualTo("⚠ needs attention");
+        assertThat(stateOf(robot, "archive")).isEqualTo("⏸ paused");
         assertThat(actionOf(robot, "thesis").getText()).isEqualTo("Resolve…");
         assertThat(actionOf(robot, "archive").getText()).isEqualTo("Resume");
         assertThat(actionOf(robot, "dotfiles").isDisabled()).as("no second sync while one runs").isTrue();
@@ -77,6 +77,20 @@ class StatusPanelTest {
         robot.interact(() -> model.channel(new dev.tidesync.announce.ChannelState.Failed("mqtts://broker.example.net:8883",
                 "mqtts://broker.example.net:8883 refused the user name or password; check announce.username and announce.passwordFile")));
         assertThat(channel.getText()).startsWith("Announcements: mqtts://broker.example.net:8883 refused the user name or password");
+    }
+
+    @Test
+    void frozenNoRemoteAndHeldBackFilesEachSayWhatTheyAre(FxRobot robot) {
+        robot.interact(() -> model.show(List.of(Rows.of("cold", new dev.tidesync.status.RepoState.Frozen(), "Frozen by .tidesync-freeze"),
+                Rows.of("scratch", new dev.tidesync.status.RepoState.LocalOnly(), "No remote to sync with"),
+                Rows.heldBack("notes", ".env", "looks like a secret (dotenv file)")), false));
+
+        assertThat(stateOf(robot, "cold")).isEqualTo("❄ frozen");
+        assertThat(actionOf(robot, "cold").getText()).isEqualTo("Open folder");
+        assertThat(stateOf(robot, "scratch")).isEqualTo("no remote");
+        assertThat(robot.lookup("#held-notes").queryAs(Label.class).getText()).isEqualTo("Held back: .env (looks like a secret (dotenv file))");
+        robot.interact(() -> actionOf(robot, "cold").fire());
+        assertThat(actions.calls).containsExactly("open folder /home/me/cold");
     }
 
     @Test

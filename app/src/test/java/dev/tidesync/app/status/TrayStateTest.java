@@ -52,7 +52,29 @@ class TrayStateTest {
 
         assertThat(vm.trayStateProperty().get()).isEqualTo(TrayState.SYNCED);
         assertThat(vm.tooltipProperty().get()).isEqualTo("Tidesync: Everything is in sync · 2 repositories");
-        assertThat(vm.detail(ahead)).isEqualTo("main ↑2 ↓1 · synced 2 min ago");
+        assertThat(vm.detail(ahead)).isEqualTo("main ↑2 ↓1 · last synced 2 min ago");
+    }
+
+    @Test
+    void theLastSuccessAndAFailedAttemptSinceAreShownApartAndAConflictBeforeAnySuccessIsNotNeverSynced() {
+        var clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+        var vm = new StatusViewModel(clock);
+        var failedSince = Rows.withLastAttempt(Rows.failed("work", "offline", "work could not be reached"),
+                Instant.parse("2026-11-23T09:59:30Z"), "failed");
+        var conflictFirst = Rows.withLastAttempt(Rows.withoutSuccess(Rows.conflict("thesis", "ch2.md")),
+                Instant.parse("2026-11-23T09:40:00Z"), "conflict");
+
+        assertThat(vm.detail(failedSince)).isEqualTo("main ↑1 · last synced 2 min ago · last try just now: failed");
+        assertThat(vm.detail(conflictFirst)).isEqualTo("main ↑1 ↓1 · not synced yet · last try 20 min ago: conflict");
+    }
+
+    @Test
+    void timeStampsFollowTheLocaleInShortForm() {
+        Instant now = Instant.parse("2026-12-06T18:40:00Z");
+        assertThat(When.of(Instant.parse("2026-12-06T18:37:00Z"), now, ZoneOffset.UTC, java.util.Locale.GERMANY)).isEqualTo("18:37");
+        assertThat(When.of(Instant.parse("2026-12-05T09:12:00Z"), now, ZoneOffset.UTC, java.util.Locale.GERMANY)).isEqualTo("yesterday 09:12");
+        assertThat(When.of(Instant.parse("2026-12-01T09:12:00Z"), now, ZoneOffset.UTC, java.util.Locale.GERMANY)).isEqualTo("Di., 1. Dez. 09:12");
+        assertThat(When.of(Instant.parse("2026-12-06T18:39:30Z"), now, ZoneOffset.UTC, java.util.Locale.US)).isEqualTo("just now");
     }
 
     @Test
