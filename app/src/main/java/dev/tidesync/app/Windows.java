@@ -156,8 +156,9 @@ final class Windows implements Screens {
             stage.setTitle(title);
             stage.getIcons().setAll(ICONS);
             Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-            stage.setScene(width > 0 ? new Scene(content.get(), Math.min(width, screen.getWidth() - 40), Math.min(height, screen.getHeight() - 40))
-                    : new Scene(content.get()));
+            Parent root = content.get();
+            stage.setScene(new Scene(root));
+            WindowSize.fit(stage, root, Math.max(width, 0), Math.max(height, 0), screen);
             Stage created = stage;
             stage.setOnHidden(e -> {
                 open.remove(key, created);

@@ -56,6 +56,21 @@ public final class Moments {
                 DateTimeFormatter.ofLocalizedPattern("MMMEEEd").withLocale(locale), DateTimeFormatter.ofLocalizedPattern("yMMMd").withLocale(locale));
     }
 
+    /**
+     * For the app: "just now" within the minute, else {@link #at(Instant, ZoneId, Instant, Locale)}
+     * ("18:37", "yesterday 09:12", "Mon, Nov 30 09:12").
+     */
+    public static String when(Instant t, ZoneId zone, Instant now, Locale locale) {
+        Duration ago = Duration.between(t, now);
+        return !ago.isNegative() && ago.toSeconds() < 60 ? "just now" : at(t, zone, now, locale);
+    }
+
+    /** As {@link #when}, but within the hour how long ago ("4 min ago"): where recency is the point. */
+    public static String recent(Instant t, ZoneId zone, Instant now, Locale locale) {
+        Duration ago = Duration.between(t, now);
+        return !ago.isNegative() && ago.toSeconds() >= 60 && ago.toMinutes() < 60 ? ago(ago) : when(t, zone, now, locale);
+    }
+
     private static String at(Instant t, ZoneId zone, Instant now, DateTimeFormatter timeFormat, DateTimeFormatter dayFormat,
                              DateTimeFormatter yearFormat) {
         ZonedDateTime when = t.atZone(zone);

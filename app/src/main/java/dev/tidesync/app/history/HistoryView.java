@@ -1,10 +1,12 @@
 package dev.tidesync.app.history;
 
+import dev.tidesync.io.Moments;
 import dev.tidesync.journal.HistoryRecord;
 import dev.tidesync.journal.SyncMetrics;
 import dev.tidesync.model.SyncResult;
 import dev.tidesync.model.Trigger;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -46,7 +49,8 @@ import javafx.util.Duration;
 public final class HistoryView extends BorderPane {
 
     static final String ALL = "All";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** The columns sized to their content, with the values that can be widest in each. */
+    private final java.util.Map<TableColumn<HistoryRecord, ?>, java.util.function.Supplier<List<String>>> sized = new java.util.LinkedHashMap<>();
 
     private final HistoryViewModel model;
     private final Clock clock;
@@ -176,18 +180,38 @@ public final class HistoryView extends BorderPane {
 
     private SplitPane body() {
         table.setId("history-table");
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // Every column as wide as its widest value, the message taking the rest of the width (and wrapping there).
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         ZoneId zone = clock.getZone();
-        table.getColumns().add(column("Time", 150, r -> r.time() == null ? "" : TIME.format(r.time().atZone(zone))));
-        table.getColumns().add(column("Repository", 120, HistoryRecord::name));
-        table.getColumns().add(column("Trigger", 95, r -> r.trigger() == null ? "" : r.trigger().id()));
-        table.getColumns().add(column("Action", 60, r -> r.action() == null ? "" : r.action().id()));
-        table.getColumns().add(column("Result", 80, r -> r.result() == null ? "" : r.result().id()));
-        table.getColumns().add(column("Files", 50, r -> r.files().isEmpty() ? "" : String.valueOf(r.files().size())));
-        table.getColumns().add(column("Commits", 70, r -> r.commitsIn() + r.commitsOut() == 0 ? ""
-                : "↓" + r.commitsIn() + " ↑" + r.commitsOut()));
-        table.getColumns().add(column("Duration", 75, r -> r.durationMs() + " ms"));
-        table.getColumns().add(column("Message", 300, HistoryRecord::message));
+        TableColumn<HistoryRecord, Instant> time = new TableColumn<>("Time");
+        time.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().time()));
+        time.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty || t == null ? null : Moments.when(t, zone, clock.instant(), java.util.Locale.getDefault(java.util.Locale.Category.FORMAT)));
+            }
+        });
+        sized.put(time, () -> timeSamples(zone));
+        table.getColumns().add(time);
+        table.getColumns().add(column("Repository", HistoryRecord::name, () -> model.repositories()));
+        table.getColumns().add(column("Trigger", r -> r.trigger() == null ? "" : r.trigger().id(),
+                () -> Arrays.stream(Trigger.values()).map(Trigger::id).toList()));
+        table.getColumns().add(column("Action", r -> r.action() == null ? "" : r.action().id(),
+                () -> Arrays.stream(dev.tidesync.model.Action.values()).map(dev.tidesync.model.Action::id).toList()));
+        table.getColumns().add(column("Result", r -> r.result() == null ? "" : r.result().id(),
+                () -> Arrays.stream(SyncResult.values()).map(SyncResult::id).toList()));
+        table.getColumns().add(column("Files", r -> r.files().isEmpty() ? "" : String.valueOf(r.files().size()), () -> List.of("99999")));
+        table.getColumns().add(column("Commits", r -> r.commitsIn() + r.commitsOut() == 0 ? "" : "↓" + r.commitsIn() + " ↑" + r.commitsOut(),
+                () -> List.of("↓999 ↑999")));
+        table.getColumns().add(column("Duration", r -> r.durationMs() + " ms", () -> List.of("999999 ms")));
+        TableColumn<HistoryRecord, String> message = new TableColumn<>("Message");
+        message.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().message()));
+        message.setCellFactory(c -> new WrappingCell());
+        message.setMinWidth(160);
+        table.getColumns().add(message);
+        table.skinProperty().subscribe(skin -> javafx.application.Platform.runLater(this::sizeColumns));
+        model.repositories().subscribe(() -> javafx.application.Platform.runLater(this::sizeColumns));
         SortedList<HistoryRecord> sorted = new SortedList<>(model.shown());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -222,10 +246,63 @@ public final class HistoryView extends BorderPane {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
-    private static TableColumn<HistoryRecord, String> column(String title, double width, java.util.function.Function<HistoryRecord, String> value) {
+    private TableColumn<HistoryRecord, String> column(String title, java.util.function.Function<HistoryRecord, String> value,
+                                                      java.util.function.Supplier<List<String>> widest) {
         TableColumn<HistoryRecord, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        sized.put(c, widest);
         return c;
+    }
+
+    /** The time column's longest forms: just now, today, yesterday, this week, another year. */
+    private List<String> timeSamples(ZoneId zone) {
+        Instant now = clock.instant();
+        return java.util.stream.Stream.of(java.time.Duration.ZERO, java.time.Duration.ofHours(2), java.time.Duration.ofHours(25),
+                        java.time.Duration.ofDays(5), java.time.Duration.ofDays(400))
+                .map(d -> Moments.when(now.minus(d), zone, now, java.util.Locale.getDefault(java.util.Locale.Category.FORMAT))).toList();
+    }
+
+    /**
+     * Each column but the message as wide as its title or its widest possible value, in the font the
+     * table is drawn with (so a larger font makes wider columns); the message takes the rest.
+     */
+    private void sizeColumns() {
+        javafx.scene.text.Font font = table.lookup(".column-header .label") instanceof Label header ? header.getFont()
+                : javafx.scene.text.Font.getDefault();
+        double slack = font.getSize() * 2.2; // the cell's padding and the sort arrow
+        sized.forEach((column, values) -> {
+            double widest = textWidth(column.getText(), font);
+            for (String v : values.get()) {
+                widest = Math.max(widest, textWidth(v, font));
+            }
+            column.setMinWidth(Math.ceil(widest + slack));
+            column.setPrefWidth(Math.ceil(widest + slack));
+        });
+    }
+
+    private static double textWidth(String s, javafx.scene.text.Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    /** A message shown whole: it wraps within the column instead of ending in "…". */
+    private static final class WrappingCell extends TableCell<HistoryRecord, String> {
+        private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+        WrappingCell() {
+            text.wrappingWidthProperty().bind(widthProperty().subtract(10));
+            text.fillProperty().bind(textFillProperty());
+            text.fontProperty().bind(fontProperty());
+            setPrefHeight(USE_COMPUTED_SIZE);
+        }
+
+        @Override
+        protected void updateItem(String message, boolean empty) {
+            super.updateItem(message, empty);
+            setText(null);
+            text.setText(empty || message == null ? "" : message);
+            setGraphic(empty ? null : text);
+        }
     }
 }

@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** "Sync on 1 in [ 27 ] prompts" with the resulting chance and inline validation. */
@@ -20,9 +21,13 @@ public final class ProbabilityEditor extends VBox {
         Label chance = new Label();
         chance.setId("chance");
         chance.textProperty().bind(model.chanceProperty());
+        chance.setWrapText(true);
+        chance.setMinHeight(Region.USE_PREF_SIZE);
         Label problem = new Label();
         problem.setId("probability-problem");
         problem.setStyle("-fx-text-fill: #b42318;");
+        problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         problem.textProperty().bind(model.problemProperty());
         problem.visibleProperty().bind(model.validProperty().not());
         problem.managedProperty().bind(problem.visibleProperty());
@@ -31,7 +36,12 @@ public final class ProbabilityEditor extends VBox {
         apply.disableProperty().bind(model.validProperty().not());
         apply.setOnAction(e -> model.value().ifPresent(save::accept));
         field.setOnAction(apply.getOnAction());
-        HBox line = new HBox(6, new Label("Sync on 1 in"), field, new Label("prompts"), apply);
+        Label before = new Label("Sync on 1 in");
+        Label after = new Label("prompts");
+        before.setMinWidth(Region.USE_PREF_SIZE);
+        after.setMinWidth(Region.USE_PREF_SIZE);
+        apply.setMinWidth(Region.USE_PREF_SIZE);
+        HBox line = new HBox(6, before, field, after, apply);
         line.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(line, chance, problem);
     }

@@ -25,6 +25,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -131,7 +132,7 @@ public final class SettingsView extends TabPane {
 
     private void showRepository(RepositorySettings r) {
         if (r == null) {
-            repositoryForm.getChildren().setAll(new Label("Add a repository: a folder you cloned or ran `git init` in."));
+            repositoryForm.getChildren().setAll(note("Add a repository: a folder you cloned or ran `git init` in."));
             return;
         }
         int index = editor.settings().repositories().indexOf(r);
@@ -142,6 +143,7 @@ public final class SettingsView extends TabPane {
         mode.setId("repository-mode");
         mode.getItems().addAll(Arrays.stream(SyncMode.values()).map(SyncMode::label).toList());
         mode.setValue(r.mode().label());
+        mode.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label modeProblem = problemLabel("repository-mode-problem");
         mode.setOnAction(e -> editor.set(key + "mode", mode.getValue(), shown(modeProblem)));
 
@@ -157,7 +159,7 @@ public final class SettingsView extends TabPane {
                 editor.set(key + "excludes", jsonList(excludes.getText(), "\n"), shown(excludesProblem));
             }
         });
-        CheckBox secrets = new CheckBox("Hold back files that look like secrets");
+        CheckBox secrets = wrapping(new CheckBox("Hold back files that look like secrets"));
         secrets.setId("repository-secrets");
         secrets.setSelected(r.guards().secrets());
         Label guardProblem = problemLabel("repository-guard-problem");
@@ -166,7 +168,7 @@ public final class SettingsView extends TabPane {
                 text -> FormField.wholeNumber().apply(text).problem().isPresent() ? FormField.wholeNumber().apply(text)
                         : FormField.Result.of(Long.toString(Long.parseLong(text) * 1024 * 1024)),
                 (v, done) -> editor.set(key + "guards.maxFileSizeBytes", v, done));
-        CheckBox massDeletion = new CheckBox("Refuse to commit the deletion of most files at once");
+        CheckBox massDeletion = wrapping(new CheckBox("Refuse mass deletions"));
         massDeletion.setSelected(r.guards().massDeletion().enabled());
         massDeletion.setOnAction(e -> editor.set(key + "guards.massDeletion.enabled",
                 Boolean.toString(massDeletion.isSelected()), shown(guardProblem)));
@@ -174,10 +176,11 @@ public final class SettingsView extends TabPane {
         GridPane grid = form();
         row(grid, 0, "Mode", new VBox(2, mode, modeProblem));
         row(grid, 1, "Remotes", remotes);
-        row(grid, 2, "Never commit", new VBox(2, excludes, new Label("gitignore patterns, one per line"), excludesProblem));
+        row(grid, 2, "Never commit", new VBox(2, excludes, note("gitignore patterns, one per line"), excludesProblem));
         row(grid, 3, "Largest file (MB)", maxSize);
-        grid.add(new VBox(6, secrets, massDeletion, guardProblem), 1, 4);
-        repositoryForm.getChildren().setAll(title, new Label(r.path()), grid);
+        grid.add(new VBox(6, secrets, massDeletion, note("A commit that would delete most of the files at once is held back until you"
+                + " sync by hand."), guardProblem), 1, 4);
+        repositoryForm.getChildren().setAll(title, pathField(r.path()), grid);
     }
 
     /** "a, b" or lines into a JSON array of strings. */
@@ -192,27 +195,28 @@ public final class SettingsView extends TabPane {
         Triggers t = editor.settings().triggers();
         GridPane grid = form();
         int row = 0;
-        row(grid, row++, "", new Label("Each trigger can be turned off; the numbers say how eager it is."));
+        row(grid, row++, "", note("Each trigger can be turned off; the numbers say how eager it is."));
         row(grid, row++, "File changes", new HBox(8, toggle("trigger-fileChange", "triggers.fileChange.enabled", t.fileChange().enabled()),
-                new Label("sync after"), seconds("fileChange-inactivity", "triggers.fileChange.inactivityMs", t.fileChange().inactivityMs()),
-                new Label("s without further edits")));
+                words("sync after"), seconds("fileChange-inactivity", "triggers.fileChange.inactivityMs", t.fileChange().inactivityMs()),
+                words("s without further edits")));
         row(grid, row++, "Local commits", new HBox(8, toggle("trigger-localCommit", "triggers.localCommit.enabled", t.localCommit().enabled()),
-                new Label("push"), seconds("localCommit-debounce", "triggers.localCommit.debounceMs", t.localCommit().debounceMs()),
-                new Label("s after your last commit")));
+                words("push"), seconds("localCommit-debounce", "triggers.localCommit.debounceMs", t.localCommit().debounceMs()),
+                words("s after your last commit")));
         row(grid, row++, "Poll the remote", new HBox(8, toggle("trigger-poll", "triggers.poll.enabled", t.poll().enabled()),
-                new Label("every"), field("poll-interval", "triggers.poll.intervalSeconds", Integer.toString(t.poll().intervalSeconds()),
-                        FormField.wholeNumber()), new Label("s, up to"),
+                words("every"), field("poll-interval", "triggers.poll.intervalSeconds", Integer.toString(t.poll().intervalSeconds()),
+                        FormField.wholeNumber()), words("s, up to"),
                 field("poll-max-interval", "triggers.poll.maxIntervalSeconds",
                         t.poll().maxIntervalSeconds() == null ? "" : Integer.toString(t.poll().maxIntervalSeconds()),
-                        FormField.wholeNumberOrDefault()), new Label("s while nothing changes (empty: "
-                        + Triggers.Poll.ANNOUNCED_FALLBACK_SECONDS / 60 + " min with announcements, else no stretching)")));
+                        FormField.wholeNumberOrDefault()), words("s while nothing changes")));
+        row(grid, row++, "", note("An empty limit means: up to " + Triggers.Poll.ANNOUNCED_FALLBACK_SECONDS / 60
+                + " min while announcements cover the repository, else always the interval."));
         row(grid, row++, "Agent session start", toggle("trigger-sessionStart", "triggers.sessionStart.enabled", t.sessionStart().enabled()));
         row(grid, row++, "Agent session end", toggle("trigger-sessionEnd", "triggers.sessionEnd.enabled", t.sessionEnd().enabled()));
         row(grid, row++, "Agent checkpoints", toggle("trigger-checkpoint", "triggers.checkpoint.enabled", t.checkpoint().enabled()));
-        row(grid, row++, "Agent prompts", new Label("see the Agent prompts tab"));
+        row(grid, row++, "Agent prompts", note("see the Agent prompts tab"));
         row(grid, row++, "Schedule", new HBox(8, toggle("trigger-schedule", "triggers.schedule.enabled", t.schedule().enabled()),
-                new Label("every"), field("schedule-interval", "triggers.schedule.intervalMinutes",
-                        Integer.toString(t.schedule().intervalMinutes()), FormField.wholeNumber()), new Label("min")));
+                words("every"), field("schedule-interval", "triggers.schedule.intervalMinutes",
+                        Integer.toString(t.schedule().intervalMinutes()), FormField.wholeNumber()), words("min")));
         row(grid, row, "Manual syncs", toggle("trigger-manual", "triggers.manual.enabled", t.manual().enabled()));
         return grid;
     }
@@ -224,10 +228,10 @@ public final class SettingsView extends TabPane {
         ProbabilityEditor probability = new ProbabilityEditor(model, n ->
                 editor.set("triggers.userPrompt.probability", Integer.toString(n), shown(saved)));
         GridPane grid = form();
-        row(grid, 0, "", new Label("An agent prompt syncs by chance, so a long session stays current without syncing on every prompt."));
+        row(grid, 0, "", note("An agent prompt syncs by chance, so a long session stays current without syncing on every prompt."));
         row(grid, 1, "Prompts", toggle("trigger-userPrompt", "triggers.userPrompt.enabled", p.enabled()));
         row(grid, 2, "Chance", new VBox(4, probability, saved));
-        row(grid, 3, "At most once per", new HBox(8, seconds("userPrompt-debounce", "triggers.userPrompt.debounceMs", p.debounceMs()), new Label("s")));
+        row(grid, 3, "At most once per", new HBox(8, seconds("userPrompt-debounce", "triggers.userPrompt.debounceMs", p.debounceMs()), words("s")));
         return grid;
     }
 
@@ -237,10 +241,10 @@ public final class SettingsView extends TabPane {
         Triggers t = editor.settings().triggers();
         GridPane grid = form();
         int row = 0;
-        row(grid, row++, "", new Label("A trigger may commit with its own message (empty: the default below) and be silent: "
+        row(grid, row++, "", note("A trigger may commit with its own message (empty: the default below) and be silent: "
                 + "no note for the agent and no \"changes came in\" notification when all went well. Problems are always told."));
-        row(grid, row++, "Default", new Label(editor.settings().commit().messageTemplate().lines().findFirst().orElse("")
-                + "  (commit.messageTemplate; variables ${summary} ${files} ${timestamp} ${host} ${trigger})"));
+        row(grid, row++, "Default", new VBox(2, words(editor.settings().commit().messageTemplate().lines().findFirst().orElse("")),
+                note("commit.messageTemplate; variables ${summary} ${files} ${timestamp} ${host} ${trigger}")));
         for (dev.tidesync.model.Trigger trigger : dev.tidesync.model.Trigger.values()) {
             if (!trigger.configurable()) {
                 continue;
@@ -253,6 +257,7 @@ public final class SettingsView extends TabPane {
             message.field().setPromptText("the default message");
             CheckBox silent = toggle("silent-" + trigger.id(), key + ".silent", each.silent());
             silent.setText("silent");
+            silent.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             row(grid, row++, TriggerNames.title(trigger), new HBox(12, message, silent));
         }
         return grid;
@@ -274,7 +279,7 @@ public final class SettingsView extends TabPane {
         theme.setValue(d.theme());
         Label themeProblem = problemLabel("theme-problem");
         theme.setOnAction(e -> editor.set("desktop.theme", theme.getValue(), shown(themeProblem)));
-        CheckBox login = new CheckBox("Start Tidesync when I log in");
+        CheckBox login = wrapping(new CheckBox("Start Tidesync when I log in"));
         login.setId("start-at-login");
         login.setSelected(autoStart.enabled());
         login.setDisable(!autoStart.available());
@@ -299,11 +304,12 @@ public final class SettingsView extends TabPane {
         });
         CheckBox enabled = toggle("enabled", "enabled", editor.settings().enabled());
         enabled.setText("Sync automatically (off: only when you ask)");
+        wrapping(enabled);
         GridPane grid = form();
         row(grid, 0, "Notifications", new VBox(2, notifications,
-                new Label("problems: conflicts, held-back files, failures that need you · all: also incoming changes"), notificationsProblem));
+                note("problems: conflicts, held-back files, failures that need you · all: also incoming changes"), notificationsProblem));
         row(grid, 1, "Theme", new VBox(2, theme, themeProblem));
-        row(grid, 2, "Start at login", new VBox(2, login, new Label(autoStart.describe()), loginProblem));
+        row(grid, 2, "Start at login", new VBox(2, login, pathField(autoStart.describe()), loginProblem));
         row(grid, 3, "Tidesync", enabled);
         return grid;
     }
@@ -329,12 +335,52 @@ public final class SettingsView extends TabPane {
         return new FormField(id, initial, toConfig, (v, done) -> editor.set(key, v, done));
     }
 
+    /** Labels on the left as wide as they need; the controls and notes on the right take the rest and wrap in it. */
     private static GridPane form() {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(12);
         grid.setPadding(new Insets(16));
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints controls = new javafx.scene.layout.ColumnConstraints();
+        controls.setHgrow(Priority.ALWAYS);
+        controls.setFillWidth(true);
+        grid.getColumnConstraints().setAll(labels, controls);
         return grid;
+    }
+
+    /** A few words beside a field: always whole. */
+    private static Label words(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** A sentence that explains: it wraps to the width it gets. */
+    private static Label note(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setOpacity(0.8);
+        return l;
+    }
+
+    /** A check box whose words wrap rather than end in "…". */
+    private static CheckBox wrapping(CheckBox box) {
+        box.setWrapText(true);
+        box.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return box;
+    }
+
+    /** A path shown whole: a field to read, select and copy, which scrolls where a label would cut it. */
+    private static TextField pathField(String path) {
+        TextField f = new TextField(path);
+        f.setEditable(false);
+        f.setFocusTraversable(false);
+        f.getStyleClass().add("path");
+        f.setPrefColumnCount(Math.min(path.length(), 40));
+        return f;
     }
 
     private static void row(GridPane grid, int row, String label, Node control) {

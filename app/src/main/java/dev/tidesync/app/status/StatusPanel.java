@@ -112,7 +112,7 @@ public final class StatusPanel extends VBox {
         dot.getStyleClass().add("state-dot");
         Label name = new Label(row.name());
         name.setStyle("-fx-font-weight: bold;");
-        name.setMinWidth(0);
+        name.setMinWidth(Region.USE_PREF_SIZE);
         Label state = new Label(look.stateLabel());
         state.setMinWidth(Region.USE_PREF_SIZE);
         state.getStyleClass().add("state-label");

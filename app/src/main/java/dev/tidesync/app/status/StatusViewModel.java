@@ -1,7 +1,9 @@
 package dev.tidesync.app.status;
 
 import dev.tidesync.status.RepoStatus;
+import dev.tidesync.io.Moments;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 import java.time.Clock;
@@ -83,13 +85,13 @@ public final class StatusViewModel {
         java.time.ZoneId zone = clock.getZone();
         Optional<RepoStatus.LastSyncView> attempt = row.lastAttempt();
         if (row.lastSuccess().isPresent()) {
-            s.append(" · last synced ").append(When.recent(row.lastSuccess().get(), now, zone));
+            s.append(" · last synced ").append(Moments.recent(row.lastSuccess().get(), zone, now, Locale.getDefault(Locale.Category.FORMAT)));
         } else {
             s.append(attempt.isPresent() ? " · not synced yet" : " · not synced yet by Tidesync");
         }
         attempt.filter(a -> !"ok".equals(a.result()) && !"skipped".equals(a.result()))
                 .filter(a -> row.lastSuccess().map(ok -> a.time().isAfter(ok)).orElse(true))
-                .ifPresent(a -> s.append(" · last try ").append(When.recent(a.time(), now, zone)).append(": ").append(a.result()));
+                .ifPresent(a -> s.append(" · last try ").append(Moments.recent(a.time(), zone, now, Locale.getDefault(Locale.Category.FORMAT))).append(": ").append(a.result()));
         return s.toString();
     }
 
