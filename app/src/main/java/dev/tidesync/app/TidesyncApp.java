@@ -7,6 +7,8 @@ import dev.tidesync.app.alerts.DesktopNotifier;
 import dev.tidesync.app.alerts.Incidents;
 import dev.tidesync.app.feed.StatusFeed;
 import dev.tidesync.app.os.notify.DbusNotifier;
+import dev.tidesync.app.os.power.CostPause;
+import dev.tidesync.app.os.power.CostWatch;
 import dev.tidesync.app.os.LaunchCommand;
 import dev.tidesync.app.os.TrayChoice;
 import dev.tidesync.app.os.TrayMessageNotifier;
@@ -65,6 +67,8 @@ public final class TidesyncApp extends Application {
     private Tray tray;
     private TrayPresenter trayPresenter;
     private AlertPresenter alerts;
+    /** What syncing costs now (Linux); null where it cannot be read. */
+    private volatile CostWatch costs;
     private AppController actions;
     private boolean quitting;
 
@@ -98,7 +102,7 @@ public final class TidesyncApp extends Application {
         }
         boolean dark = Theme.dark(settings.desktop().theme());
         StatusFeed feed = new StatusFeed(timers, Duration.ofMillis(250), snapshot -> Platform.runLater(() -> {
-            model.show(snapshot.rows(), snapshot.globallyPaused());
+            model.show(snapshot.rows(), snapshot.globallyPaused(), snapshot.costPause());
             model.channel(snapshot.channel());
             if (trayPresenter != null) {
                 trayPresenter.globallyPaused(snapshot.globallyPaused());
@@ -140,7 +144,9 @@ public final class TidesyncApp extends Application {
                 Platform::runLater, s -> background.execute(() -> {
                     boolean d = Theme.dark(s.desktop().theme());
                     Platform.runLater(() -> Theme.apply(d));
+                    pauseIfCostly(engine);
                 }));
+        watchCosts(engine);
         windows.statusPanel(new StatusPanel(model, actions), tray == null, this::quit);
         DesktopNotifier desktop = desktopNotifier();
         alerts = new AlertPresenter(windows.owner(), desktop, actions, () -> engine.engine().settings().desktop().notifications());
@@ -156,6 +162,28 @@ public final class TidesyncApp extends Application {
         PauseTransition settle = new PauseTransition(javafx.util.Duration.seconds(3));
         settle.setOnFinished(e -> new FirstRun(home.stateDir(), clock, background, Platform::runLater).offerAutoStart(autoStart, windows::ask, windows::error));
         settle.play();
+    }
+
+    /**
+     * On Linux, UPower and NetworkManager on the system bus say when syncing costs (on battery, a
+     * metered network); desktop.pauseWhen says whether to wait then. Elsewhere Java cannot read
+     * either (docs/configuration.md), and syncing never waits for them.
+     */
+    private void watchCosts(EngineHost engine) {
+        if (!OperatingSystem.current().isUnixDesktop()) {
+            return;
+        }
+        background.execute(() -> {
+            costs = CostWatch.connect(CostWatch.systemBus(environment), c -> pauseIfCostly(engine)).orElse(null);
+            pauseIfCostly(engine);
+        });
+    }
+
+    private void pauseIfCostly(EngineHost engine) {
+        CostWatch watch = costs;
+        if (watch != null) {
+            engine.engine().pauseWhileCostly(CostPause.why(engine.engine().settings().desktop(), watch.now()));
+        }
     }
 
     private void presentTray() {
@@ -235,6 +263,9 @@ public final class TidesyncApp extends Application {
             return;
         }
         quitting = true;
+        if (costs != null) {
+            costs.close();
+        }
         if (trayPresenter != null) {
             trayPresenter.stop();
         }

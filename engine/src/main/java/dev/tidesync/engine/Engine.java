@@ -79,6 +79,8 @@ public final class Engine implements AutoCloseable {
     private Scheduler.Timer tickTimer;
     private volatile boolean stopping;
     private boolean checkingObjects;
+    /** Why automatic syncing waits because syncing costs now (the app's watch of power and network), if it does. */
+    private volatile Optional<String> costPause = Optional.empty();
     /** The announcement channel; null while announce.url is not set. */
     private volatile Announcer announcer;
     private dev.tidesync.config.AnnounceSettings announcing;
@@ -484,6 +486,32 @@ public final class Engine implements AutoCloseable {
         return board.statuses();
     }
 
+    /**
+     * Makes automatic syncing wait while syncing is costly ({@code why}: "on battery power"), or
+     * (empty) go on: background triggers are skipped meanwhile; a person's sync and an agent's
+     * session start and end still run. When the wait ends, every repository catches up once.
+     * Kept in memory only: a restart on mains power never inherits it.
+     */
+    public void pauseWhileCostly(Optional<String> why) {
+        List<RepoLane> lanes;
+        synchronized (this) {
+            if (costPause.equals(why)) {
+                return;
+            }
+            costPause = why;
+            lanes = watched.values().stream().map(Watched::lane).toList();
+        }
+        publish(new EngineEvent.CostPauseChanged(now(), why));
+        if (why.isEmpty()) {
+            lanes.forEach(l -> l.request(catchUp()));
+        }
+    }
+
+    /** Why automatic syncing waits because syncing is costly now, if it does. */
+    public Optional<String> costPause() {
+        return costPause;
+    }
+
     /** The global pause, if one is on now. */
     public synchronized Optional<dev.tidesync.journal.Pause> globalPause() {
         return globalPause;
@@ -632,6 +660,11 @@ public final class Engine implements AutoCloseable {
 
             public CycleRunner runner() {
                 return (r, q) -> {
+                    Optional<String> costly = costPause;
+                    if (costly.isPresent() && !q.trigger().immediate()) {
+                        return SyncOutcome.skipped(r.workTree(), r.name(), q, now(), "Automatic syncing waits while " + costly.get()
+                                + " (desktop.pauseWhen); Sync now still syncs");
+                    }
                     if (backgroundSlots == null || q.trigger().immediate()) {
                         return runner.run(r, q);
                     }

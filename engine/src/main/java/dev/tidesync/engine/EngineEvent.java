@@ -152,6 +152,26 @@ public sealed interface EngineEvent {
         }
     }
 
+    /**
+     * Automatic syncing began or stopped waiting because syncing costs now (on battery, on a
+     * metered network), as the user chose; a person's sync and an agent's session still run.
+     *
+     * @param why "on battery power", "on a metered network"; empty when syncing goes on again
+     */
+    record CostPauseChanged(Instant time, Optional<String> why) implements EngineEvent {
+        public String repository() {
+            return "tidesync";
+        }
+
+        public Level level() {
+            return Level.INFO;
+        }
+
+        public String message() {
+            return why.map(w -> "automatic syncing waits while " + w).orElse("automatic syncing goes on");
+        }
+    }
+
     /** Anything else worth a line in the log: a repository watched, a trigger that decided not to sync. */
     record Notice(Instant time, String repository, Level level, String message) implements EngineEvent {}
 }

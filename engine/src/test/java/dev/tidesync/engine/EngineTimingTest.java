@@ -122,6 +122,26 @@ class EngineTimingTest {
     }
 
     @Test
+    void whileSyncingIsCostlyPollsWaitAPersonAndAnAgentSessionStillSyncAndTheEndCatchesUpOnce() throws Exception {
+        engine.pauseWhileCostly(Optional.of("on battery power"));
+        time.advance(Duration.ofSeconds(70)); // a poll round comes due
+        assertThat(runs).as("background polls wait").isEmpty();
+
+        engine.submit(notes, SyncRequest.of(Action.SYNC, Trigger.MANUAL));
+        engine.submit(notes, SyncRequest.of(Action.SYNC, Trigger.SESSION_START));
+        assertThat(runsOf("notes")).extracting(r -> r.request().trigger()).containsExactly(Trigger.MANUAL, Trigger.SESSION_START);
+        assertThat(events).filteredOn(EngineEvent.CostPauseChanged.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(e.message()).isEqualTo("automatic syncing waits while on battery power"));
+
+        runs.clear();
+        engine.pauseWhileCostly(Optional.empty());
+
+        assertThat(runs).extracting(Run::repository).containsExactlyInAnyOrder("notes", "dotfiles");
+        assertThat(runs).allSatisfy(r -> assertThat(r.request().trigger()).isEqualTo(Trigger.STARTUP));
+        assertThat(engine.costPause()).isEmpty();
+    }
+
+    @Test
     void startingCatchesUpOnEveryRepository() throws Exception {
         engine.stop(Duration.ofSeconds(1));
         runs.clear();

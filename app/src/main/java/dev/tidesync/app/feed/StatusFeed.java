@@ -26,7 +26,8 @@ public final class StatusFeed implements EngineListener {
      * One picture of everything: rows in config order, whether all syncing is paused, and where
      * the announcement channel stands.
      */
-    public record Snapshot(List<RepoRow> rows, boolean globallyPaused, dev.tidesync.announce.ChannelState channel, Instant at) {}
+    public record Snapshot(List<RepoRow> rows, boolean globallyPaused, dev.tidesync.announce.ChannelState channel, Instant at,
+                           java.util.Optional<String> costPause) {}
 
     private final Scheduler scheduler;
     private final Duration minGap;
@@ -34,6 +35,7 @@ public final class StatusFeed implements EngineListener {
     private List<RepositorySettings> watched = List.of();
     private final Map<Path, RepoStatus> statuses = new HashMap<>();
     private boolean paused;
+    private java.util.Optional<String> costPause = java.util.Optional.empty();
     private dev.tidesync.announce.ChannelState channel = new dev.tidesync.announce.ChannelState.Off();
     private boolean scheduled;
     private Instant lastPublished = Instant.MIN;
@@ -61,6 +63,7 @@ public final class StatusFeed implements EngineListener {
             case EngineEvent.WatchedChanged w -> watched(w.repositories(), w.removed());
             case EngineEvent.PauseChanged p -> paused(p.pause().isPresent());
             case EngineEvent.ChannelChanged c -> channel(c.state());
+            case EngineEvent.CostPauseChanged c -> costPause(c.why());
             default -> false;
         };
         if (changed) {
@@ -84,6 +87,12 @@ public final class StatusFeed implements EngineListener {
     private synchronized boolean channel(dev.tidesync.announce.ChannelState now) {
         boolean changed = !now.equals(channel);
         channel = now;
+        return changed;
+    }
+
+    private synchronized boolean costPause(java.util.Optional<String> why) {
+        boolean changed = !why.equals(costPause);
+        costPause = why;
         return changed;
     }
 
@@ -114,7 +123,7 @@ public final class StatusFeed implements EngineListener {
                 RepoStatus s = statuses.get(key(r.workTree()));
                 rows.add(s == null ? RepoRow.checking(r) : RepoRow.of(r.workTree(), s));
             }
-            snapshot = new Snapshot(List.copyOf(rows), paused, channel, lastPublished);
+            snapshot = new Snapshot(List.copyOf(rows), paused, channel, lastPublished, costPause);
         }
         publish.accept(snapshot);
     }

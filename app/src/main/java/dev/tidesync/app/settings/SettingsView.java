@@ -279,6 +279,13 @@ public final class SettingsView extends TabPane {
         theme.setValue(d.theme());
         Label themeProblem = problemLabel("theme-problem");
         theme.setOnAction(e -> editor.set("desktop.theme", theme.getValue(), shown(themeProblem)));
+        ComboBox<String> pauseWhen = new ComboBox<>();
+        pauseWhen.setId("pause-when");
+        pauseWhen.getItems().addAll(DesktopSettings.PAUSE_WHEN);
+        pauseWhen.setValue(d.pauseWhen());
+        pauseWhen.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label pauseWhenProblem = problemLabel("pause-when-problem");
+        pauseWhen.setOnAction(e -> editor.set("desktop.pauseWhen", pauseWhen.getValue(), shown(pauseWhenProblem)));
         CheckBox login = wrapping(new CheckBox("Start Tidesync when I log in"));
         login.setId("start-at-login");
         login.setSelected(autoStart.enabled());
@@ -311,6 +318,9 @@ public final class SettingsView extends TabPane {
         row(grid, 1, "Theme", new VBox(2, theme, themeProblem));
         row(grid, 2, "Start at login", new VBox(2, login, pathField(autoStart.describe()), loginProblem));
         row(grid, 3, "Tidesync", enabled);
+        row(grid, 4, "Wait to sync", new VBox(2, pauseWhen, note("battery: while on battery power · metered: on a metered network"
+                + " (a phone's hotspot). Syncing you ask for, and an agent's session start and end, still run. Linux only: UPower"
+                + " and NetworkManager say it."), pauseWhenProblem));
         return grid;
     }
 

@@ -27,6 +27,7 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper tooltip = new ReadOnlyStringWrapper("Tidesync");
     private final ReadOnlyStringWrapper channel = new ReadOnlyStringWrapper("");
     private final Clock clock;
+    private Optional<String> costPause = Optional.empty();
 
     public StatusViewModel(Clock clock) {
         this.clock = clock;
@@ -34,12 +35,23 @@ public final class StatusViewModel {
 
     /** Replaces what is shown; call on the FX thread. */
     public void show(List<RepoRow> next, boolean globallyPaused) {
+        show(next, globallyPaused, Optional.empty());
+    }
+
+    /** As {@link #show(List, boolean)}, with why automatic syncing waits because syncing costs now, if it does. */
+    public void show(List<RepoRow> next, boolean globallyPaused, Optional<String> costPause) {
         if (!rows.equals(next)) {
             rows.setAll(next);
         }
-        TrayState state = TrayState.of(next, globallyPaused);
+        TrayState state = TrayState.of(next, globallyPaused || costPause.isPresent());
+        this.costPause = costPause;
         trayState.set(state);
-        tooltip.set(TrayState.tooltip(state, next));
+        tooltip.set(TrayState.tooltip(state, next, costPause));
+    }
+
+    /** The tray menu's first line. */
+    public String headline() {
+        return trayState.get().summary(costPause);
     }
 
     /** Where the announcement channel stands, for the panel's header; call on the FX thread. */

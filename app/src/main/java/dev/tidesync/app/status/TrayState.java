@@ -44,9 +44,18 @@ public enum TrayState {
         return SYNCED;
     }
 
+    /** The state in a few words; a pause because syncing costs now says so ("Paused while on battery power"). */
+    public String summary(java.util.Optional<String> costPause) {
+        return this == PAUSED && costPause.isPresent() ? "Paused while " + costPause.get() : summary;
+    }
+
     /** The tooltip: the state and, when it is not calm, which repository and why, in one line. */
     public static String tooltip(TrayState state, List<RepoRow> rows) {
-        String head = "Tidesync: " + state.summary();
+        return tooltip(state, rows, java.util.Optional.empty());
+    }
+
+    public static String tooltip(TrayState state, List<RepoRow> rows, java.util.Optional<String> costPause) {
+        String head = "Tidesync: " + state.summary(costPause);
         return switch (state) {
             case ATTENTION -> rows.stream().filter(RepoRow::needsAttention).findFirst()
                     .map(r -> head + " (" + r.name() + ")").orElse(head);

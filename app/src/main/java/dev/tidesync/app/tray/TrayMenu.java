@@ -21,8 +21,13 @@ public final class TrayMenu {
 
     public static List<MenuEntry> build(List<RepoRow> rows, TrayState state, boolean globallyPaused, Instant now,
                                         AppActions actions) {
+        return build(rows, state.summary(), globallyPaused, now, actions);
+    }
+
+    /** @param headline the first line: the state in a few words */
+    public static List<MenuEntry> build(List<RepoRow> rows, String headline, boolean globallyPaused, Instant now, AppActions actions) {
         List<MenuEntry> menu = new ArrayList<>();
-        menu.add(MenuEntry.info(state.summary()));
+        menu.add(MenuEntry.info(headline));
         menu.add(new MenuEntry.Separator());
         if (rows.isEmpty()) {
             menu.add(MenuEntry.info("No repositories yet"));

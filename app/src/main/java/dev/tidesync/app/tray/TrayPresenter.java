@@ -23,6 +23,7 @@ public final class TrayPresenter {
     private final Timeline clockTick;
     private int frame;
     private boolean globallyPaused;
+    private String headline = "";
 
     public TrayPresenter(Tray tray, StatusViewModel model, AppActions actions, Clock clock) {
         this.tray = tray;
@@ -40,7 +41,12 @@ public final class TrayPresenter {
 
     public void start() {
         model.trayStateProperty().subscribe(this::showState);
-        model.tooltipProperty().subscribe(tray::tooltip);
+        model.tooltipProperty().subscribe(t -> {
+            tray.tooltip(t);
+            if (!model.headline().equals(headline)) {
+                refreshMenu(); // the headline changed with it (a pause while on battery begins or ends)
+            }
+        });
         model.rows().subscribe(this::refreshMenu);
         clockTick.play();
     }
@@ -66,7 +72,8 @@ public final class TrayPresenter {
     }
 
     private void refreshMenu() {
-        tray.menu(TrayMenu.build(model.rows(), model.trayStateProperty().get(), globallyPaused, clock.instant(), actions));
+        headline = model.headline();
+        tray.menu(TrayMenu.build(model.rows(), model.headline(), globallyPaused, clock.instant(), actions));
     }
 
     public void stop() {

@@ -56,6 +56,19 @@ class TrayStateTest {
     }
 
     @Test
+    void whileSyncingWaitsOnBatteryTheIconIsPausedAndSaysWhyUnlessSomethingNeedsTheUser() {
+        var vm = new StatusViewModel(Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
+
+        vm.show(List.of(row("notes", "synced"), row("dotfiles", "dirty")), false, java.util.Optional.of("on battery power"));
+        assertThat(vm.trayStateProperty().get()).isEqualTo(TrayState.PAUSED);
+        assertThat(vm.tooltipProperty().get()).isEqualTo("Tidesync: Paused while on battery power · 2 repositories");
+        assertThat(vm.headline()).isEqualTo("Paused while on battery power");
+
+        vm.show(List.of(Rows.conflict("thesis", "ch2.md")), false, java.util.Optional.of("on battery power"));
+        assertThat(vm.trayStateProperty().get()).isEqualTo(TrayState.ATTENTION);
+    }
+
+    @Test
     void theLastSuccessAndAFailedAttemptSinceAreShownApartAndAConflictBeforeAnySuccessIsNotNeverSynced() {
         var clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
         var vm = new StatusViewModel(clock);
