@@ -175,7 +175,7 @@ class NothingCutOffTest {
         }
         robot.interact(() -> model.load(records));
 
-        Parent view = open(robot, () -> new HistoryView(model, CLOCK), 1120, 700, scale);
+        Parent view = open(robot, () -> new HistoryView(model, CLOCK), 1240, 760, scale);
         WaitForAsyncUtils.sleep(700, java.util.concurrent.TimeUnit.MILLISECONDS); // the chart and column sizes settle after a pause
 
         robot.interact(() -> assertThat(cutOff(view)).isEmpty());

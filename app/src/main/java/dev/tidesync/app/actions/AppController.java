@@ -179,7 +179,7 @@ public final class AppController implements AppActions {
         }
         history.repository(repository.flatMap(p -> engine.settings().repository(p)).map(RepositorySettings::name));
         HistoryViewModel shown = history;
-        screens.window("history", "Tidesync: change log", () -> new HistoryView(shown, clock), 1120, 700, () -> history = null);
+        screens.window("history", "Tidesync: change log", () -> new HistoryView(shown, clock), 1240, 760, () -> history = null);
     }
 
     /** A finished sync, as history.jsonl now has it: live in the open viewer. Call on the FX thread. */

@@ -52,7 +52,8 @@ public final class Incidents {
         if (row.heldBack() > 0) {
             all.add(new Alert("held:" + row.path() + ":" + row.heldBack(), row.path(), row.name() + ": "
                     + row.heldBack() + (row.heldBack() == 1 ? " file" : " files") + " held back",
-                    row.message().isEmpty() ? "Tidesync did not commit them (a secret or a large file)." : row.message(),
+                    dev.tidesync.app.status.StatusViewModel.heldBack(row) + ". Tidesync did not commit "
+                            + (row.heldBack() == 1 ? "it" : "them") + "; the rest was synced.",
                     Alert.Kind.HELD_BACK, true));
         }
         row.attention().filter(a -> row.conflictPaths().isEmpty()).ifPresent(why -> all.add(new Alert("attention:" + row.path() + ":" + why,

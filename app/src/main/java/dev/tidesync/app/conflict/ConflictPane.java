@@ -8,14 +8,12 @@ import dev.tidesync.git.resolve.HunkChoice;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
@@ -50,6 +48,7 @@ public final class ConflictPane extends VBox {
         setPadding(new Insets(14));
         setMinSize(640, 420);
         getStyleClass().add("conflict-pane");
+        getStylesheets().add(ConflictPane.class.getResource("conflict.css").toExternalForm());
 
         Label title = new Label(model.title());
         title.setStyle("-fx-font-size: 1.3em; -fx-font-weight: bold;");
@@ -70,7 +69,7 @@ public final class ConflictPane extends VBox {
         fileList.getItems().setAll(model.files());
         fileList.setCellFactory(v -> new FileCell());
         fileList.setMinWidth(180);
-        fileList.setPrefWidth(240);
+        fileList.setPrefWidth(200);
         model.files().forEach(f -> f.versionProperty().addListener((o, a, b) -> fileList.refresh()));
         model.files().forEach(f -> f.loadedProperty().addListener((o, a, b) -> {
             fileList.refresh();
@@ -80,10 +79,8 @@ public final class ConflictPane extends VBox {
         }));
         fileList.getSelectionModel().selectedItemProperty().subscribe(this::show);
 
-        SplitPane split = new SplitPane(fileList, detail);
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.26);
-        SplitPane.setResizableWithParent(fileList, false);
+        HBox split = new HBox(10, fileList, detail);
+        HBox.setHgrow(detail, Priority.ALWAYS);
         VBox.setVgrow(split, Priority.ALWAYS);
 
         Label problem = new Label();
@@ -203,6 +200,7 @@ public final class ConflictPane extends VBox {
 
         ListView<SideBySide.Row> rows = new ListView<>();
         rows.setId("side-by-side");
+        rows.getStyleClass().add("code");
         rows.getItems().setAll(SideBySide.rows(text));
         rows.setCellFactory(v -> new RowCell(f));
         f.versionProperty().addListener((o, a, b) -> rows.refresh());
@@ -211,6 +209,7 @@ public final class ConflictPane extends VBox {
 
         ListView<ConflictText.Line> preview = new ListView<>();
         preview.setId("preview");
+        preview.getStyleClass().add("code");
         preview.setCellFactory(v -> new PreviewCell());
         Runnable refreshPreview = () -> preview.getItems().setAll(f.preview());
         refreshPreview.run();
@@ -256,6 +255,15 @@ public final class ConflictPane extends VBox {
             row.setAlignment(Pos.CENTER_LEFT);
             setText(null);
             setGraphic(row);
+            // The list is as wide as its longest path (up to a third of the window): a path cut short says nothing.
+            if (getScene() != null) {
+                row.applyCss(); // measured in the theme's font, bold as drawn
+            }
+            double needed = Math.max(name.prefWidth(-1), standing.prefWidth(-1)) + mark.getMinWidth() + 44;
+            double most = Math.max(260, ConflictPane.this.getWidth() / 3);
+            if (needed > fileList.getPrefWidth()) {
+                fileList.setPrefWidth(Math.min(needed, most));
+            }
         }
     }
 
@@ -293,7 +301,10 @@ public final class ConflictPane extends VBox {
         private Node line(String gutter, String text, String tint) {
             Label l = new Label(gutter + text);
             l.setStyle(MONO + " -fx-background-color: " + tint + ";");
+            l.setWrapText(true); // a long line wraps: the whole of it is what the user chooses on
+            l.setMinWidth(0);
             l.setMaxWidth(Double.MAX_VALUE);
+            l.prefWidthProperty().bind(getListView().widthProperty().subtract(30));
             return l;
         }
 
@@ -311,6 +322,7 @@ public final class ConflictPane extends VBox {
 
         private static Label half(String text, String tint, boolean dropped) {
             Label l = new Label(text == null ? "" : text);
+            l.setWrapText(true);
             l.setMinWidth(0);
             l.setMaxWidth(Double.MAX_VALUE);
             l.setStyle(MONO + (text == null ? "" : " -fx-background-color: " + tint + ";") + (dropped ? " -fx-opacity: 0.45; -fx-strikethrough: true;" : ""));

@@ -49,6 +49,7 @@ import javafx.util.Duration;
 public final class HistoryView extends BorderPane {
 
     static final String ALL = "All";
+    private TableColumn<HistoryRecord, String> message;
     /** The columns sized to their content, with the values that can be widest in each. */
     private final java.util.Map<TableColumn<HistoryRecord, ?>, java.util.function.Supplier<List<String>>> sized = new java.util.LinkedHashMap<>();
 
@@ -141,8 +142,8 @@ public final class HistoryView extends BorderPane {
         bars.setId("activity");
         bars.setAnimated(false);
         bars.setLegendVisible(true);
-        bars.setPrefHeight(150);
-        bars.setMinHeight(120);
+        bars.setPrefHeight(120);
+        bars.setMinHeight(100);
         bars.setCategoryGap(2);
         okSeries.setName("synced");
         failedSeries.setName("failed or stopped");
@@ -181,7 +182,7 @@ public final class HistoryView extends BorderPane {
     private SplitPane body() {
         table.setId("history-table");
         // Every column as wide as its widest value, the message taking the rest of the width (and wrapping there).
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         ZoneId zone = clock.getZone();
         TableColumn<HistoryRecord, Instant> time = new TableColumn<>("Time");
         time.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().time()));
@@ -197,19 +198,17 @@ public final class HistoryView extends BorderPane {
         table.getColumns().add(column("Repository", HistoryRecord::name, () -> model.repositories()));
         table.getColumns().add(column("Trigger", r -> r.trigger() == null ? "" : r.trigger().id(),
                 () -> Arrays.stream(Trigger.values()).map(Trigger::id).toList()));
-        table.getColumns().add(column("Action", r -> r.action() == null ? "" : r.action().id(),
-                () -> Arrays.stream(dev.tidesync.model.Action.values()).map(dev.tidesync.model.Action::id).toList()));
         table.getColumns().add(column("Result", r -> r.result() == null ? "" : r.result().id(),
                 () -> Arrays.stream(SyncResult.values()).map(SyncResult::id).toList()));
-        table.getColumns().add(column("Files", r -> r.files().isEmpty() ? "" : String.valueOf(r.files().size()), () -> List.of("99999")));
-        table.getColumns().add(column("Commits", r -> r.commitsIn() + r.commitsOut() == 0 ? "" : "↓" + r.commitsIn() + " ↑" + r.commitsOut(),
-                () -> List.of("↓999 ↑999")));
-        table.getColumns().add(column("Duration", r -> r.durationMs() + " ms", () -> List.of("999999 ms")));
+        table.getColumns().add(column("Changes", HistoryView::changes, () -> List.of("999 files ↓99 ↑99")));
+        table.getColumns().add(column("Duration", r -> r.durationMs() + " ms", () -> List.of("99999 ms")));
         TableColumn<HistoryRecord, String> message = new TableColumn<>("Message");
         message.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().message()));
         message.setCellFactory(c -> new WrappingCell());
         message.setMinWidth(160);
         table.getColumns().add(message);
+        this.message = message;
+        table.widthProperty().subscribe(w -> fitMessage());
         table.skinProperty().subscribe(skin -> javafx.application.Platform.runLater(this::sizeColumns));
         model.repositories().subscribe(() -> javafx.application.Platform.runLater(this::sizeColumns));
         SortedList<HistoryRecord> sorted = new SortedList<>(model.shown());
@@ -220,6 +219,8 @@ public final class HistoryView extends BorderPane {
         TextArea details = new TextArea();
         details.setId("details");
         details.setEditable(false);
+        details.setPrefRowCount(5);
+        details.setMinHeight(60);
         details.setWrapText(true);
         details.setStyle("-fx-font-family: monospace;");
         Button copyCommit = new Button("Copy commit id");
@@ -233,10 +234,12 @@ public final class HistoryView extends BorderPane {
         copyDetails.setOnAction(e -> copy(details.getText()));
         VBox.setVgrow(details, Priority.ALWAYS);
         VBox side = new VBox(6, details, new HBox(6, copyCommit, copyDetails));
-        side.setPadding(new Insets(0, 0, 0, 6));
+        side.setPadding(new Insets(6, 0, 0, 0));
+        // The table takes the whole width (its columns and the message), the selected sync's details sit below.
         SplitPane split = new SplitPane(table, side);
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.72);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.75);
+        SplitPane.setResizableWithParent(side, false); // a larger window gives its height to the table
         return split;
     }
 
@@ -254,6 +257,21 @@ public final class HistoryView extends BorderPane {
         return c;
     }
 
+    /** "3 files ↓1 ↑2": what the sync committed and moved; empty when nothing. */
+    static String changes(HistoryRecord r) {
+        List<String> parts = new ArrayList<>();
+        if (!r.files().isEmpty()) {
+            parts.add(r.files().size() + (r.files().size() == 1 ? " file" : " files"));
+        }
+        if (r.commitsIn() > 0) {
+            parts.add("↓" + r.commitsIn());
+        }
+        if (r.commitsOut() > 0) {
+            parts.add("↑" + r.commitsOut());
+        }
+        return String.join(" ", parts);
+    }
+
     /** The time column's longest forms: just now, today, yesterday, this week, another year. */
     private List<String> timeSamples(ZoneId zone) {
         Instant now = clock.instant();
@@ -269,7 +287,7 @@ public final class HistoryView extends BorderPane {
     private void sizeColumns() {
         javafx.scene.text.Font font = table.lookup(".column-header .label") instanceof Label header ? header.getFont()
                 : javafx.scene.text.Font.getDefault();
-        double slack = font.getSize() * 2.2; // the cell's padding and the sort arrow
+        double slack = font.getSize() * 1.3; // the cell's padding and the sort arrow
         sized.forEach((column, values) -> {
             double widest = textWidth(column.getText(), font);
             for (String v : values.get()) {
@@ -278,6 +296,16 @@ public final class HistoryView extends BorderPane {
             column.setMinWidth(Math.ceil(widest + slack));
             column.setPrefWidth(Math.ceil(widest + slack));
         });
+        fitMessage();
+    }
+
+    /** The message column takes the width the others leave (less the scroll bar's). */
+    private void fitMessage() {
+        if (message == null) {
+            return;
+        }
+        double others = sized.keySet().stream().mapToDouble(TableColumn::getPrefWidth).sum();
+        message.setPrefWidth(Math.max(message.getMinWidth(), table.getWidth() - others - 22));
     }
 
     private static double textWidth(String s, javafx.scene.text.Font font) {
@@ -291,7 +319,7 @@ public final class HistoryView extends BorderPane {
         private final javafx.scene.text.Text text = new javafx.scene.text.Text();
 
         WrappingCell() {
-            text.wrappingWidthProperty().bind(widthProperty().subtract(10));
+            text.wrappingWidthProperty().bind(javafx.beans.binding.Bindings.max(80, widthProperty().subtract(10)));
             text.fillProperty().bind(textFillProperty());
             text.fontProperty().bind(fontProperty());
             setPrefHeight(USE_COMPUTED_SIZE);

@@ -37,9 +37,9 @@ public record RowLook(String color, String stateLabel, RowAction action) {
         return switch (row.state().get()) {
             case RepoState.Conflict c -> new RowLook("#E59A10", "conflict", RowAction.RESOLVE);
             case RepoState.Syncing s -> new RowLook("#2F7BE0", "syncing", RowAction.SYNC_NOW);
-            case RepoState.Paused p -> new RowLook("#868E99", "⏸ paused", RowAction.RESUME);
+            case RepoState.Paused p -> new RowLook("#868E99", "paused", RowAction.RESUME);
             case RepoState.Frozen f -> new RowLook("#4A90C2", "❄ frozen", RowAction.OPEN_FOLDER);
-            case RepoState.Disabled d -> new RowLook("#868E99", "⏸ disabled", RowAction.RESUME);
+            case RepoState.Disabled d -> new RowLook("#868E99", "disabled", RowAction.RESUME);
             case RepoState.Error e -> row.offline()
                     ? new RowLook("#5E6B7D", "offline", RowAction.RETRY)
                     : new RowLook(row.attention().isPresent() ? "#C2410C" : "#D63B3B", row.attention().isPresent() ? "⚠ needs attention" : "failed",

@@ -38,7 +38,7 @@ public final class StatusPanel extends VBox {
         getStyleClass().add("status-panel");
         setPadding(new Insets(12));
         setSpacing(10);
-        setPrefWidth(420);
+        setPrefWidth(440);
 
         summary.getStyleClass().add("summary");
         summary.setId("summary");
@@ -66,7 +66,7 @@ public final class StatusPanel extends VBox {
 
         ScrollPane scroll = new ScrollPane(list);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(320);
+        scroll.setPrefViewportHeight(440);
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
         Button history = new Button("Change log");
@@ -124,7 +124,7 @@ public final class StatusPanel extends VBox {
         detail.setOpacity(0.75);
         detail.setWrapText(true);
         detail.setMinHeight(Region.USE_PREF_SIZE);
-        Label message = new Label(row.message());
+        Label message = new Label(StatusViewModel.message(row));
         message.setWrapText(true);
         message.setMinHeight(Region.USE_PREF_SIZE);
         message.getStyleClass().add("message");

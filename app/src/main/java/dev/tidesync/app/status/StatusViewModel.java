@@ -107,6 +107,18 @@ public final class StatusViewModel {
         return s.toString();
     }
 
+    /**
+     * The row's message. A conflict's is said for the app (its sentence from the engine names the
+     * command line's way out); every other state's is the engine's own.
+     */
+    public static String message(RepoRow row) {
+        if (!row.conflictPaths().isEmpty()) {
+            return dev.tidesync.io.Phrases.firstAndMore(row.conflictPaths(), 2) + (row.conflictPaths().size() == 1 ? " was" : " were")
+                    + " changed here and on the remote. Your files are untouched and nothing was pushed; Resolve… shows both sides.";
+        }
+        return row.message();
+    }
+
     /** "Held back: .env (looks like a secret), big.iso (over 50 MB)", or empty. */
     public static String heldBack(RepoRow row) {
         return row.heldBackFiles().isEmpty() ? "" : "Held back: " + dev.tidesync.io.Phrases.firstAndMore(row.heldBackFiles().stream()

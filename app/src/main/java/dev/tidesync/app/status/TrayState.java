@@ -57,7 +57,8 @@ public enum TrayState {
     public static String tooltip(TrayState state, List<RepoRow> rows, java.util.Optional<String> costPause) {
         String head = "Tidesync: " + state.summary(costPause);
         return switch (state) {
-            case ATTENTION -> rows.stream().filter(RepoRow::needsAttention).findFirst()
+            case ATTENTION -> rows.stream().filter(r -> !r.conflictPaths().isEmpty()).findFirst() // a conflict first: it is the one that waits
+                    .or(() -> rows.stream().filter(RepoRow::needsAttention).findFirst())
                     .map(r -> head + " (" + r.name() + ")").orElse(head);
             case ERROR -> rows.stream().filter(RepoRow::failed).findFirst().map(r -> head + " (" + r.name() + ")").orElse(head);
             case OFFLINE -> rows.stream().filter(RepoRow::offline).findFirst().map(r -> head + " (" + r.name() + ")").orElse(head);

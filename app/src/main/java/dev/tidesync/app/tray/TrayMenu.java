@@ -68,9 +68,12 @@ public final class TrayMenu {
         return first.subList(0, MAX_REPOSITORIES);
     }
 
-    /** "notes — synced 2 min ago", or the state when that matters more. */
+    /** "notes — synced 2 min ago", or the state first when that matters more; nothing about a sync that never went through. */
     static String label(RepoRow row, Instant now) {
         RowLook look = RowLook.of(row);
+        if (row.lastSuccess().isEmpty()) {
+            return row.name() + " — " + look.stateLabel();
+        }
         String when = Ago.synced(row.lastSuccess(), now);
         return switch (look.stateLabel()) {
             case "synced" -> row.name() + " — " + when;

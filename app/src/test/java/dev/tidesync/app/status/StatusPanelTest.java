@@ -46,7 +46,7 @@ class StatusPanelTest {
         assertThat(stateOf(robot, "thesis")).isEqualTo("conflict");
         assertThat(stateOf(robot, "work")).isEqualTo("offline");
         assertThat(stateOf(robot, "blog")).isEqualTo("⚠ needs attention");
-        assertThat(stateOf(robot, "archive")).isEqualTo("⏸ paused");
+        assertThat(stateOf(robot, "archive")).isEqualTo("paused");
         assertThat(actionOf(robot, "thesis").getText()).isEqualTo("Resolve…");
         assertThat(actionOf(robot, "archive").getText()).isEqualTo("Resume");
         assertThat(actionOf(robot, "dotfiles").isDisabled()).as("no second sync while one runs").isTrue();

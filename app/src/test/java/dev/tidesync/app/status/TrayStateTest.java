@@ -25,7 +25,7 @@ class TrayStateTest {
         var rows = List.of(syncing("a"), failed("b", "offline", "offline"), failed("c", "auth", "Authentication failed"), conflict("d", "x.md"));
 
         assertThat(TrayState.of(rows, true)).isEqualTo(TrayState.ATTENTION);
-        assertThat(TrayState.tooltip(TrayState.ATTENTION, rows)).contains("(c)");
+        assertThat(TrayState.tooltip(TrayState.ATTENTION, rows)).as("the conflict is named, not the failure").contains("(d)");
     }
 
     @Test
