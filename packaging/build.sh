@@ -65,9 +65,16 @@ cp packaging/jpackage/linux/forget-autostart.sh "$work/input/"
 
 # Only the modules Tidesync uses (docs/install.md explains each).
 modules=java.base,java.desktop,java.logging,java.management,java.naming,java.security.jgss,java.sql,java.xml,jdk.charsets,jdk.crypto.ec,jdk.localedata,jdk.net,jdk.security.auth,jdk.unsupported,javafx.base,javafx.graphics,javafx.controls,javafx.swing
+# --generate-cds-archive: the runtime's own class-data archive (lib/server/classes.jsa), which
+# every start maps instead of parsing the JDK's classes again, and on which the command line's
+# per-user archive builds (packaging/launcher/cli-launcher.sh). bin/java stays (no
+# --strip-native-commands): the archive is made by it, and the command line's script runs it.
 "$bin/jlink" --module-path "$work/javafx" --add-modules "$modules" \
-  --strip-debug --no-header-files --no-man-pages --strip-native-commands --compress zip-6 \
+  --strip-debug --no-header-files --no-man-pages --compress zip-6 \
+  --generate-cds-archive \
   --output "$work/runtime"
+# Tidesync's heaps are small: the archive for heaps over 32 GB (uncompressed oops) is never mapped.
+rm -f "$work/runtime/lib/server/classes_nocoops.jsa"
 
 common=(
   --name Tidesync --app-version "$version" --vendor "Tidesync"
@@ -78,29 +85,46 @@ common=(
   # The app: a small, capped heap and C1 only (measured with 200 repositories: 238 MiB and less CPU than with C2; docs/benchmarks.md).
   --java-options "-XX:+UseSerialGC -Xms16m -Xmx128m -XX:TieredStopAtLevel=1 --enable-native-access=javafx.graphics,ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
   --add-launcher "$cli=packaging/jpackage/cli.properties"
+)
+# What a package built from an app image is told again (the rest is in the image).
+packaged=(
+  --name Tidesync --app-version "$version" --vendor "Tidesync"
+  --description "Keeps your git repositories in sync with their remotes"
+  --copyright "Copyright 2026 the Tidesync developers"
   --dest "$out"
 )
+
+# Linux: the app image first, so that the command line's launcher can be our script
+# (packaging/launcher/cli-launcher.sh) before the packages are made from it.
+image=""
+if [[ $os == linux ]]; then
+  "$bin/jpackage" "${common[@]}" --type app-image --dest "$work/image" --icon icons/rendered/app/tidesync-256.png
+  image="$work/image/Tidesync"
+  packaging/launcher/cli-launcher.sh "$image" "$cli" "$version"
+fi
 
 for type in "${types[@]}"; do
   case "$os/$type" in
     linux/deb|linux/rpm)
-      "$bin/jpackage" "${common[@]}" --type "$type" --resource-dir packaging/jpackage/linux \
+      "$bin/jpackage" "${packaged[@]}" --app-image "$image" --type "$type" --resource-dir packaging/jpackage/linux \
         --icon icons/rendered/app/tidesync-256.png \
         --linux-package-name tidesync --linux-shortcut --linux-menu-group "Utility;Development;" \
         --linux-app-category utils --linux-deb-maintainer hello@tidesync.dev \
         --linux-rpm-license-type "Apache-2.0" \
         --linux-package-deps "git" ;;
     macos/dmg|macos/pkg)
-      "$bin/jpackage" "${common[@]}" --type "$type" --resource-dir packaging/jpackage/macos \
+      "$bin/jpackage" "${common[@]}" --dest "$out" --type "$type" --resource-dir packaging/jpackage/macos \
         --icon icons/rendered/app/tidesync.icns \
         --mac-package-identifier dev.tidesync.Tidesync --mac-package-name Tidesync ;;
     windows/msi)
-      "$bin/jpackage" "${common[@]}" --type msi \
+      "$bin/jpackage" "${common[@]}" --dest "$out" --type msi \
         --icon icons/rendered/app/tidesync.ico \
         --win-per-user-install --win-upgrade-uuid 6b0f3c52-8f0e-4c53-9a36-0d6e4b2f7a19 \
         --win-menu --win-menu-group Tidesync --win-shortcut-prompt ;;
+    linux/app-image)
+      cp -r "$image" "$out/" ;;
     */app-image)
-      "$bin/jpackage" "${common[@]}" --type app-image ;;
+      "$bin/jpackage" "${common[@]}" --dest "$out" --type app-image ;;
     *) echo "build.sh: cannot build a $type on $os" >&2; exit 2 ;;
   esac
 done
