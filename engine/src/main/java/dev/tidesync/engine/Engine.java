@@ -99,6 +99,12 @@ public final class Engine implements AutoCloseable {
      * the production tick): what the CLI, another process or the clock changed without an event.
      */
     static final int SAFETY_ROUND_TICKS = 20;
+    /**
+     * Every this many ticks (an hour) the safety round reads every repository in full; the rounds
+     * between re-read only those whose git state changed (a few stat calls each), since a full
+     * round of 200 git statuses was half of an idle engine's CPU.
+     */
+    static final int FULL_SAFETY_ROUND_TICKS = 120;
 
     /**
      * The integrity check: a round every this many ticks (an hour) reads every object of the
@@ -339,7 +345,7 @@ public final class Engine implements AutoCloseable {
     /** The periodic look around: the machine slept, the config was edited, a repository appeared. */
     synchronized void tick() {
         if (++ticks % SAFETY_ROUND_TICKS == 0) {
-            board.refreshAll();
+            board.refreshAll(ticks % FULL_SAFETY_ROUND_TICKS == 0);
         }
         if (ticks % OBJECT_CHECK_TICKS == OBJECT_CHECK_FIRST_TICK) {
             checkObjectsRound();

@@ -1,5 +1,7 @@
 package dev.tidesync.engine;
 
+import dev.tidesync.git.GitFingerprint;
+
 import dev.tidesync.config.Paths;
 import dev.tidesync.config.RepositorySettings;
 import dev.tidesync.config.Settings;
@@ -47,10 +49,19 @@ final class StatusBoard {
     private boolean reading;
     private StatusReader reader;
 
-    /** What the board knows of one repository; facts stay empty until first read. */
-    private record Entry(RepositorySettings repository, Optional<RepoFacts> facts, boolean syncing, Optional<RepoStatus> shown) {
+    /**
+     * What the board knows of one repository; facts stay empty until first read.
+     *
+     * @param read git's own state when the facts were last read ({@link GitFingerprint}), if it could be told
+     */
+    private record Entry(RepositorySettings repository, Optional<RepoFacts> facts, boolean syncing, Optional<RepoStatus> shown,
+                         Optional<String> read) {
+        Entry(RepositorySettings repository, Optional<RepoFacts> facts, boolean syncing, Optional<RepoStatus> shown) {
+            this(repository, facts, syncing, shown, Optional.empty());
+        }
+
         Entry with(Optional<RepoFacts> f, boolean s, Optional<RepoStatus> st) {
-            return new Entry(repository, f, s, st);
+            return new Entry(repository, f, s, st, read);
         }
     }
 
@@ -92,7 +103,7 @@ final class StatusBoard {
                     if (!old.repository().equals(repository)) {
                         toRead.add(path); // remotes or mode may differ: the facts may too
                     }
-                    ordered.put(path, new Entry(repository, old.facts(), old.syncing(), old.shown()));
+                    ordered.put(path, new Entry(repository, old.facts(), old.syncing(), old.shown(), old.read()));
                 }
             });
             entries.clear();
@@ -155,11 +166,40 @@ final class StatusBoard {
 
     /** The slow safety round: what the CLI, another process or the clock changed unseen. */
     void refreshAll() {
-        List<Path> all;
+        refreshAll(true);
+    }
+
+    /**
+     * The safety round. In full, every repository's facts are read again (a git status each);
+     * otherwise only those whose git state changed since they were last read ({@link
+     * GitFingerprint}: a commit, checkout, fetch or rebase by another process), with a few stat
+     * calls each, and those whose state cannot be told that way.
+     */
+    void refreshAll(boolean full) {
+        List<Path> toRead = new ArrayList<>();
         synchronized (this) {
-            all = List.copyOf(entries.keySet());
+            entries.forEach((path, e) -> {
+                if (full || e.read().isEmpty()) {
+                    toRead.add(path);
+                }
+            });
         }
-        all.forEach(this::refresh);
+        if (!full) {
+            List<Path> candidates;
+            synchronized (this) {
+                candidates = entries.entrySet().stream().filter(x -> x.getValue().read().isPresent()).map(Map.Entry::getKey).toList();
+            }
+            for (Path p : candidates) {
+                Entry e;
+                synchronized (this) {
+                    e = entries.get(p);
+                }
+                if (e != null && !GitFingerprint.of(e.repository().workTree()).equals(e.read())) {
+                    toRead.add(p);
+                }
+            }
+        }
+        toRead.forEach(this::refresh);
     }
 
     /** Every known status, in config order; repositories not read yet are left out. */
@@ -191,8 +231,9 @@ final class StatusBoard {
                 repository = e.repository();
                 r = reader;
             }
+            Optional<String> sign = GitFingerprint.of(repository.workTree()); // before the read: a change during it shows next time
             RepoFacts facts = r.facts(repository);
-            update(next, e -> e.with(Optional.of(facts), e.syncing(), e.shown()), Optional.empty());
+            update(next, e -> new Entry(e.repository(), Optional.of(facts), e.syncing(), e.shown(), sign), Optional.empty());
         }
     }
 

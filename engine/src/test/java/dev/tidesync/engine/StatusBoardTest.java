@@ -121,8 +121,21 @@ class StatusBoardTest {
         assertThat(state(notes)).as("a routine poll reads no git status").isEqualTo(new RepoState.Synced());
 
         time.advance(Duration.ofSeconds(30).multipliedBy(Engine.SAFETY_ROUND_TICKS));
+        assertThat(state(notes)).as("the ten-minute round reads only what git's own state says changed").isEqualTo(new RepoState.Synced());
+        time.advance(Duration.ofSeconds(30).multipliedBy(Engine.FULL_SAFETY_ROUND_TICKS - Engine.SAFETY_ROUND_TICKS));
 
-        assertThat(state(notes)).isEqualTo(new RepoState.Dirty(1));
+        assertThat(state(notes)).as("the hourly round reads everything").isEqualTo(new RepoState.Dirty(1));
+    }
+
+    @Test
+    void aCommitMadeByAnotherProgramIsSeenByTheTenMinuteRound() throws Exception {
+        write(notes, "c.md", "committed by hand, with no watcher in this spec\n");
+        dev.tidesync.fixture.GitFixture.git(notes, "add", "c.md");
+        dev.tidesync.fixture.GitFixture.git(notes, "commit", "-qm", "by hand");
+
+        time.advance(Duration.ofSeconds(30).multipliedBy(Engine.SAFETY_ROUND_TICKS));
+
+        assertThat(state(notes)).isEqualTo(new RepoState.Ahead(1));
     }
 
     @Test
