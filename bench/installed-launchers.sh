@@ -84,4 +84,7 @@ sc_engine=$(median_ms sh -c "printf '%s' '$prompt' | /opt/tidesync/bin/tidesync 
 row "tidesync hook prompt, engine running" "$jp_engine" "$sc_engine"
 echo
 echo "Against the bare JVM start: hook with an engine $(awk -v a="$bare" -v b="$sc_engine" 'BEGIN {printf "%.1f", b / a}')× (goal ≤ 2×), without $(awk -v a="$bare" -v b="$sc_none" 'BEGIN {printf "%.1f", b / a}')× (goal ≤ 4×)."
+kill "$engine" 2>/dev/null || true
+engine=""
+rm -f /opt/tidesync/bin/tidesync-jpackage /opt/tidesync/lib/app/tidesync-jpackage.cfg
 dpkg --purge tidesync >/dev/null
