@@ -405,8 +405,8 @@ public final class Engine implements AutoCloseable {
         if (check.isEmpty()) {
             return;
         }
-        boolean wasDamaged = before.repository(r.workTree().toString()).objectCheck() != null
-                && before.repository(r.workTree().toString()).objectCheck().damage() != null;
+        dev.tidesync.journal.ObjectCheck last = before.repository(r.workTree().toString()).objectCheck();
+        boolean wasDamaged = last != null && last.found().isPresent();
         check.get().found().ifPresentOrElse(damage -> {
             String why = check.get().sentence(r.name());
             publish(new EngineEvent.Notice(now(), r.name(), Level.ERROR, why));

@@ -176,30 +176,15 @@ final class StatusBoard {
      * calls each, and those whose state cannot be told that way.
      */
     void refreshAll(boolean full) {
-        List<Path> toRead = new ArrayList<>();
+        Map<Path, Entry> all;
         synchronized (this) {
-            entries.forEach((path, e) -> {
-                if (full || e.read().isEmpty()) {
-                    toRead.add(path);
-                }
-            });
+            all = new LinkedHashMap<>(entries);
         }
-        if (!full) {
-            List<Path> candidates;
-            synchronized (this) {
-                candidates = entries.entrySet().stream().filter(x -> x.getValue().read().isPresent()).map(Map.Entry::getKey).toList();
+        all.forEach((path, e) -> {
+            if (full || e.read().isEmpty() || !GitFingerprint.of(e.repository().workTree()).equals(e.read())) {
+                refresh(path);
             }
-            for (Path p : candidates) {
-                Entry e;
-                synchronized (this) {
-                    e = entries.get(p);
-                }
-                if (e != null && !GitFingerprint.of(e.repository().workTree()).equals(e.read())) {
-                    toRead.add(p);
-                }
-            }
-        }
-        toRead.forEach(this::refresh);
+        });
     }
 
     /** Every known status, in config order; repositories not read yet are left out. */
