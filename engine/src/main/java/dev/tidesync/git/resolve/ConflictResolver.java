@@ -120,23 +120,18 @@ public final class ConflictResolver {
             for (ConflictFile f : conflicts.files()) {
                 Map<String, Entry> mineSide = Entry.contentAt(reader, f.path(), ours.getTree());
                 Map<String, Entry> theirSide = Entry.contentAt(reader, f.path(), theirs.getTree());
-                Choice whole = switch (choices.get(f.path())) {
-                    case Resolution.Whole w -> w.choice();
-                    case Resolution.ByPart parts -> {
-                        ConflictText text = text(reader, f, base, ours.getTree(), theirs.getTree()).orElseThrow(() -> new ResolveException(
-                                f.path() + " cannot be merged part by part (" + f.kind().describe() + (f.binary() ? ", binary" : "")
-                                        + "); keep mine, theirs or both of it, nothing was changed"));
-                        ObjectId blob = inserter.insert(Constants.OBJ_BLOB, text.merged(parts.choices()));
-                        Map<String, Entry> merged = Map.of("", new Entry(blob, mineSide.get("").mode()));
-                        put(mineEdits, f.path(), merged);
-                        put(remoteEdits, f.path(), merged);
-                        said.add("merged " + f.path() + " part by part (" + partsSaid(parts.choices()) + ")");
-                        yield null;
-                    }
-                };
-                if (whole == null) {
+                if (choices.get(f.path()) instanceof Resolution.ByPart parts) {
+                    ConflictText text = text(reader, f, base, ours.getTree(), theirs.getTree()).orElseThrow(() -> new ResolveException(
+                            f.path() + " cannot be merged part by part (" + f.kind().describe() + (f.binary() ? ", binary" : "")
+                                    + "); keep mine, theirs or both of it, nothing was changed"));
+                    ObjectId blob = inserter.insert(Constants.OBJ_BLOB, text.merged(parts.choices()));
+                    Map<String, Entry> merged = Map.of("", new Entry(blob, mineSide.get("").mode()));
+                    put(mineEdits, f.path(), merged);
+                    put(remoteEdits, f.path(), merged);
+                    said.add("merged " + f.path() + " part by part (" + partsSaid(parts.choices()) + ")");
                     continue;
                 }
+                Choice whole = ((Resolution.Whole) choices.get(f.path())).choice();
                 switch (whole) {
                     case MINE -> {
                         put(remoteEdits, f.path(), mineSide);
