@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # How fast the installed command line starts, as a user and an agent run it: the .deb built by
 # packaging/build.sh is installed, and each command is timed through jpackage's own launcher
-# (rebuilt beside ours for the comparison) and through Tidesync's launcher script, next to a
-# bare JVM start of the same runtime. Medians of N runs after two warm-up runs (the first of
+# (rebuilt beside ours for the comparison), through Tidesync's launcher script with the AOT
+# caches moved aside (its fallback: a per-user class-data archive) and with them as installed,
+# next to a bare JVM start of the same runtime. Medians of N runs after two warm-up runs (the first of
 # which also writes the user's class-data archive). Needs root (it installs the package) and the
 # packages .ci/run installs. Usage: bench/installed-launchers.sh [N]   (after packaging/build.sh)
 set -euo pipefail
@@ -19,6 +20,7 @@ engine=""
 cleanup() {
   [[ -n $engine ]] && kill "$engine" 2>/dev/null || true
   rm -f /opt/tidesync/bin/tidesync-jpackage /opt/tidesync/lib/app/tidesync-jpackage.cfg
+  for c in "$work"/*.aot; do [[ -f $c ]] && mv "$c" /opt/tidesync/lib/app/; done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -59,31 +61,41 @@ median_ms() { # COMMAND...: median wall time of n runs, in ms
   printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.0f", m / 1000}'
 }
 
-row() { printf '| %s | %s ms | %s ms | %s |\n' "$1" "$2" "$3" "$(awk -v a="$2" -v b="$3" 'BEGIN {printf "%.2f", b / a}')"; }
+row() { printf '| %s | %s ms | %s ms | %s ms | %s |\n' "$1" "$2" "$3" "$4" "$(awk -v a="$2" -v b="$4" 'BEGIN {printf "%.2f", b / a}')"; }
+aside() { mv /opt/tidesync/lib/app/*.aot "$work/"; }
+back() { mv "$work"/*.aot /opt/tidesync/lib/app/; }
+three() { # COMMAND...: jpackage's launcher, the script without and with the AOT caches ("tidesync" in COMMAND is the launcher)
+  local jp dyn aot
+  jp=$(median_ms "${@//tidesync/\/opt\/tidesync\/bin\/tidesync-jpackage}")
+  aside; dyn=$(median_ms "${@//tidesync/\/opt\/tidesync\/bin\/tidesync}"); back
+  aot=$(median_ms "${@//tidesync/\/opt\/tidesync\/bin\/tidesync}")
+  echo "$jp $dyn $aot"
+}
 
 bare=$(median_ms "$runtime" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m -Xshare:auto -cp "$work/nothing" dev.tidesync.bench.Nothing)
 prompt='{"hook_event_name":"UserPromptSubmit","cwd":"'"$home/repos/r1"'","session_id":"bench"}'
-hook() { as sh -c "printf '%s' '$prompt' | $1 hook prompt"; }
+printf '%s' "$prompt" >"$work/prompt.json"
+chmod a+r "$work/prompt.json"
 
 echo "## Installed launchers ($(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), n=$n)"
 echo
 echo "Bare JVM start of the installed runtime (an empty main): **$bare ms**."
 echo
-echo "| command | jpackage's launcher | Tidesync's script | script / jpackage |"
-echo "|---|---|---|---|"
-row "tidesync --version" "$(median_ms /opt/tidesync/bin/tidesync-jpackage --version)" "$(median_ms /opt/tidesync/bin/tidesync --version)"
-row "tidesync status (10 repositories)" "$(median_ms /opt/tidesync/bin/tidesync-jpackage status)" "$(median_ms /opt/tidesync/bin/tidesync status)"
-jp_none=$(median_ms sh -c "printf '%s' '$prompt' | /opt/tidesync/bin/tidesync-jpackage hook prompt")
-sc_none=$(median_ms sh -c "printf '%s' '$prompt' | /opt/tidesync/bin/tidesync hook prompt")
-row "tidesync hook prompt, no engine" "$jp_none" "$sc_none"
+echo "| command | jpackage's launcher | script, per-user archive | script, AOT caches | AOT / jpackage |"
+echo "|---|---|---|---|---|"
+# shellcheck disable=SC2046 # three numbers
+row "tidesync --version" $(three tidesync --version)
+# shellcheck disable=SC2046
+row "tidesync status (10 repositories)" $(three tidesync status)
+read -r jp dyn none < <(three sh -c "tidesync hook prompt < $work/prompt.json")
+row "tidesync hook prompt, no engine" "$jp" "$dyn" "$none"
 runuser -u "$user" -- env HOME="$home" /opt/tidesync/bin/tidesync run >"$work/run.log" 2>&1 & engine=$!
 for _ in $(seq 1 100); do [[ -S $home/.local/state/tidesync/tidesync.sock ]] && break; sleep 0.2; done
 sleep 5
-jp_engine=$(median_ms sh -c "printf '%s' '$prompt' | /opt/tidesync/bin/tidesync-jpackage hook prompt")
-sc_engine=$(median_ms sh -c "printf '%s' '$prompt' | /opt/tidesync/bin/tidesync hook prompt")
-row "tidesync hook prompt, engine running" "$jp_engine" "$sc_engine"
+read -r jp dyn running < <(three sh -c "tidesync hook prompt < $work/prompt.json")
+row "tidesync hook prompt, engine running" "$jp" "$dyn" "$running"
 echo
-echo "Against the bare JVM start: hook with an engine $(awk -v a="$bare" -v b="$sc_engine" 'BEGIN {printf "%.1f", b / a}')× (goal ≤ 2×), without $(awk -v a="$bare" -v b="$sc_none" 'BEGIN {printf "%.1f", b / a}')× (goal ≤ 4×)."
+echo "Against the bare JVM start: hook with an engine $(awk -v a="$bare" -v b="$running" 'BEGIN {printf "%.1f", b / a}')× (goal ≤ 2×), without $(awk -v a="$bare" -v b="$none" 'BEGIN {printf "%.1f", b / a}')× (goal ≤ 4×)."
 kill "$engine" 2>/dev/null || true
 engine=""
 rm -f /opt/tidesync/bin/tidesync-jpackage /opt/tidesync/lib/app/tidesync-jpackage.cfg

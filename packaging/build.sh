@@ -3,7 +3,10 @@
 #   Linux: .deb and .rpm   macOS: .dmg and .pkg   Windows: .msi (per user)
 # into target/installers/, and prints each installer's size.
 #
-#   packaging/build.sh [--skip-build] [--type deb|rpm|dmg|pkg|msi|app-image]...
+#   packaging/build.sh [--skip-build] [--no-aot] [--type deb|rpm|dmg|pkg|msi|app-image]...
+#
+# --no-aot leaves out the command line's AOT cache (Linux), whose training run needs git and
+# takes about half a minute; the launcher then falls back to a per-user class-data archive.
 #
 # Needs JAVA_HOME to be a full JDK 21+ (jlink, jpackage); on Linux fakeroot and dpkg-deb for
 # .deb and rpmbuild (Debian's `rpm`) for .rpm; on Windows WiX 3 or 4+ on PATH.
@@ -23,10 +26,12 @@ case "$(uname -s)" in
 esac
 
 build=yes
+aot=yes
 chosen=()
 while (($#)); do
   case "$1" in
     --skip-build) build=no ;;
+    --no-aot) aot=no ;;
     --type) chosen+=("$2"); shift ;;
     *) echo "build.sh: unknown option $1 (see the comment at the top)" >&2; exit 2 ;;
   esac
@@ -49,6 +54,9 @@ fi
 ./mvnw -B -ntp -q -pl app dependency:copy-dependencies -DincludeScope=runtime -DexcludeArtifactIds=tidesync-engine \
   -DoutputDirectory="$root/$work/deps"
 cp "engine/target/tidesync-engine-$pom_version.jar" "$work/input/"
+# The jars the command line needs (the engine's), so its launcher's class path leaves out the app's.
+./mvnw -B -ntp -q -pl engine dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$root/$work/engine-classpath.txt"
+{ tr ':' '\n' <"$work/engine-classpath.txt"; echo; echo "tidesync-engine-$pom_version.jar"; } | sed 's|.*/||' | grep . >"$work/cli-jars.txt"
 
 # JavaFX goes into the runtime as modules (its platform jars carry the native libraries);
 # everything else, the app's and engine's jars included, goes on the class path.
@@ -100,7 +108,8 @@ image=""
 if [[ $os == linux ]]; then
   "$bin/jpackage" "${common[@]}" --type app-image --dest "$work/image" --icon icons/rendered/app/tidesync-256.png
   image="$work/image/Tidesync"
-  packaging/launcher/cli-launcher.sh "$image" "$cli" "$version"
+  packaging/launcher/cli-launcher.sh "$image" "$cli" "$version" "$work/cli-jars.txt"
+  [[ $aot == yes ]] && packaging/launcher/train-aot.sh "$image" "$cli"
 fi
 
 for type in "${types[@]}"; do

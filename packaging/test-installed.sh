@@ -75,6 +75,10 @@ echo "hello" | as_user tee "$home/notes/hello.md" >/dev/null
 as_user tidesync sync "$home/notes" || fail "tidesync sync"
 [[ -n $(as_user git --git-dir="$home/remote.git" log --oneline -- hello.md) ]] || fail "the sync did not reach the remote"
 as_user tidesync doctor || fail "tidesync doctor found problems"
+# The hook's AOT cache is mapped, not just shipped (AOTMode=on makes a cache the JVM cannot use an error).
+[[ -s /opt/tidesync/lib/app/tidesync-hook.aot ]] || fail "the hook's AOT cache /opt/tidesync/lib/app/tidesync-hook.aot is missing"
+printf '{"cwd":"%s","session_id":"try"}' "$home/notes" | as_user env JAVA_TOOL_OPTIONS=-XX:AOTMode=on tidesync hook prompt \
+  || fail "tidesync hook prompt could not map its AOT cache"
 
 step "the tray app on a desktop whose panel shows StatusNotifierItems (xfce4-panel, $display)"
 Xvfb "$display" -ac -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & pids+=($!)

@@ -3,17 +3,28 @@
 # jpackage's binary one, which asks rpm and dpkg which package owns it on every start (about
 # 135 ms here; JPACKAGE_DEBUG=true shows the calls) and has no way to name a per-user CDS archive.
 # The script runs the image's own runtime with the class path and options jpackage wrote for the
-# launcher, and a class-data archive of its own in the user's cache, made by the JVM on the first
-# run and used from then on (-XX:+AutoCreateSharedArchive; a new version makes a new one).
+# launcher. `tidesync hook` maps the AOT cache the packaging trained for the hook's quick path
+# (lib/app/tidesync-hook.aot, made by packaging/launcher/train-aot.sh: its classes loaded and
+# linked ahead of time). Every other command, and the hook of an image built with --no-aot, uses
+# a class-data archive of its own in the user's cache, made by the JVM on the first run
+# (-XX:+AutoCreateSharedArchive).
 #
-#   packaging/launcher/cli-launcher.sh APP_IMAGE LAUNCHER VERSION
+#   packaging/launcher/cli-launcher.sh APP_IMAGE LAUNCHER VERSION [JARS]
+#
+# JARS: a file naming the jars the command line needs, one per line (the engine's and its
+# dependencies'); the class path then holds only those, not the tray app's, so a start opens
+# and checks fewer jars. Without it, the class path jpackage wrote for the launcher.
 set -euo pipefail
-image=$1 name=$2 version=$3
+image=$1 name=$2 version=$3 jars=${4:-}
 cfg="$image/lib/app/$name.cfg"
 [[ -f $cfg ]] || { echo "cli-launcher.sh: no $cfg (jpackage writes one per launcher)" >&2; exit 2; }
 
 main=$(sed -n 's/^app\.mainclass=//p' "$cfg")
-classpath=$(sed -n 's/^app\.classpath=\$APPDIR\//$app\//p' "$cfg" | paste -sd: -)
+entries=$(sed -n 's/^app\.classpath=\$APPDIR\///p' "$cfg")
+if [[ -n $jars ]]; then
+  entries=$(grep -Fxf "$jars" <<<"$entries" || true)
+fi
+classpath=$(sed 's/^/$app\//' <<<"$entries" | paste -sd: -)
 options=$(sed -n 's/^java-options=//p' "$cfg" | paste -sd' ' -)
 [[ -n $main && -n $classpath ]] || { echo "cli-launcher.sh: $cfg names no main class or class path" >&2; exit 2; }
 
@@ -22,15 +33,26 @@ rm -f "$launcher"
 cat >"$launcher" <<SCRIPT
 #!/bin/sh
 # Tidesync's command line (written by packaging/launcher/cli-launcher.sh; see there for why).
-bin=\$(dirname "\$(readlink -f "\$0")")
-app="\$bin/../lib/app"
+self=\$(readlink -f "\$0")
+bin=\${self%/*}
+root=\${bin%/*}
+# The class path is spelled as the AOT cache was trained with it (no "..": the JVM compares them).
+app="\$root/lib/app"
 cache="\${XDG_CACHE_HOME:-\$HOME/.cache}/tidesync"
-if mkdir -p "\$cache" 2>/dev/null && [ -w "\$cache" ]; then
+# Only the agent hook has an AOT cache: a JVM loads every class of the cache it maps, and one
+# trained on more commands made them slower than the per-user archive (docs/benchmarks.md).
+aot=""
+case " \$* " in
+  *" hook "*) aot="\$app/$name-hook.aot" ;;
+esac
+if [ -n "\$aot" ] && [ -r "\$aot" ]; then
+  share="-XX:AOTCache=\$aot -Xlog:aot=off -Xlog:cds=off"
+elif mkdir -p "\$cache" 2>/dev/null && [ -w "\$cache" ]; then
   share="-XX:SharedArchiveFile=\$cache/cli-$version.jsa -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off"
 else
   share=""
 fi
 # jpackage.app-path: where the installed launcher is, as jpackage's launcher says it (service install, autostart use it).
-exec "\$bin/../lib/runtime/bin/java" $options \$share -Djpackage.app-path="\$bin/$name" -cp "$classpath" $main "\$@"
+exec "\$root/lib/runtime/bin/java" $options \$share -Djpackage.app-path="\$bin/$name" -cp "$classpath" $main "\$@"
 SCRIPT
 chmod 755 "$launcher"

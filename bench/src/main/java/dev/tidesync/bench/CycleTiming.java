@@ -30,12 +30,14 @@ public final class CycleTiming {
         Samples tidesyncNoop = new Samples("tidesync no-op");
         Samples gitEdit = new Samples("git edit");
         Samples gitNoop = new Samples("git no-op");
+        java.util.Map<String, Samples> steps = new java.util.LinkedHashMap<>();
         for (int i = 0; i < runs; i++) {
             edit(tide, "t", i);
             long t0 = System.nanoTime();
             SyncOutcome o = fx.sync(tide);
             tidesyncEdit.addNanos(System.nanoTime() - t0);
             check(o);
+            o.steps().forEach(s -> steps.computeIfAbsent(s.step(), Samples::new).add(s.millis()));
             t0 = System.nanoTime();
             check(fx.sync(tide));
             tidesyncNoop.addNanos(System.nanoTime() - t0);
@@ -54,6 +56,9 @@ public final class CycleTiming {
                         Report.ratio(tidesyncEdit.median(), gitEdit.median()))
                 .row("nothing changed", tidesyncNoop.summary(), gitNoop.summary(), Report.ratio(tidesyncNoop.median(), gitNoop.median()))
                 .print();
+        Report where = new Report("Where an edit's cycle goes, step by step (" + runs + " rounds)", "step", "median", "p95");
+        steps.forEach((step, samples) -> where.row(step, Report.ms(samples.median()), Report.ms(samples.p95())));
+        where.print();
     }
 
     private static void edit(Path repo, String prefix, int i) throws Exception {

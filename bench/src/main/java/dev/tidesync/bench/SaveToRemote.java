@@ -32,7 +32,8 @@ public final class SaveToRemote {
         Path script = Path.of("bench/scripts/git-autosync.sh").toAbsolutePath();
         Samples tideSamples = new Samples("tidesync");
         Samples gitSamples = new Samples("git script");
-        try (Daemon daemon = Daemon.start(home, root.resolve("run.log"), java.util.Map.of(), Daemon.LAUNCHER_OPTIONS)) {
+        String log;
+        try (Daemon daemon = Daemon.start(home, root.resolve("run.log"), java.util.Map.of(), Daemon.LAUNCHER_OPTIONS, "--verbose")) {
             Process watcher = Proc.start(plain, root.resolve("script.log"), List.of("sh", script.toString(), String.valueOf(DELAY_MS / 1000)));
             try {
                 Proc.until("the engine is up", 60_000, 20, () -> daemon.output().contains("[laptop] Up to date"));
@@ -48,6 +49,7 @@ public final class SaveToRemote {
             } finally {
                 Proc.stop(watcher);
             }
+            log = daemon.output();
         }
         for (int i = 0; i < edits + WARM_UP; i += edits + WARM_UP - 1) { // the first and the last edit really arrived
             check(tideFx, i);
@@ -60,6 +62,24 @@ public final class SaveToRemote {
                 .row("git CLI script (inotifywait + add/commit/pull --rebase/push)", Report.ms(gitSamples.median()),
                         Report.ms(gitSamples.p95()), "1.00")
                 .print();
+        Report steps = new Report("Where Tidesync's time goes: each step of the " + edits + " measured cycles (`run --verbose`)",
+                "step", "median", "p95");
+        stepTimes(log, WARM_UP).forEach((step, samples) -> steps.row(step, Report.ms(samples.median()), Report.ms(samples.p95())));
+        steps.print();
+    }
+
+    /** The step times of each committing cycle in the engine's verbose log, after the first {@code skip}. */
+    static java.util.Map<String, Samples> stepTimes(String log, int skip) {
+        java.util.Map<String, Samples> steps = new java.util.LinkedHashMap<>();
+        java.util.regex.Pattern step = java.util.regex.Pattern.compile("(\\w+) (\\d+) ms");
+        List<String> cycles = log.lines().filter(l -> l.contains("Committed") && l.contains("[steps: ")).toList();
+        for (String line : cycles.subList(Math.min(skip, cycles.size()), cycles.size())) {
+            java.util.regex.Matcher m = step.matcher(line.substring(line.indexOf("[steps: ")));
+            while (m.find()) {
+                steps.computeIfAbsent(m.group(1), Samples::new).add(Double.parseDouble(m.group(2)));
+            }
+        }
+        return steps;
     }
 
     /** Writes the round's edit and returns the milliseconds until the remote's branch moved. */

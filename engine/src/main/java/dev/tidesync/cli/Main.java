@@ -15,7 +15,28 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err, System.getenv(), System.in, Clock.systemDefaultZone()));
+        System.exit(run(args, System.out, System.err, System.getenv(), System.in, new LocalClock()));
+    }
+
+    /**
+     * The system clock in the user's time zone, looked up only when a command asks for it: the
+     * look-up reads the time-zone database, which the agent hook's quick path never needs.
+     */
+    private static final class LocalClock extends Clock {
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneId.systemDefault();
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return Clock.system(zone);
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.now();
+        }
     }
 
     /** Runs one command; everything the command touches from outside is passed in, so tests run it in-process. */

@@ -77,6 +77,50 @@ public record ChangeSummary(List<String> files, int added, int removed, List<Str
         }
     }
 
+    /**
+     * The same facts from git's own diff of HEAD against the index: {@code nameStatus} as
+     * {@code git diff-index --cached -z --name-status -M} prints it, {@code numstat} as
+     * {@code --numstat -z} prints it (for the files whose lines are counted; "-" for a binary file).
+     */
+    static ChangeSummary fromGit(String nameStatus, String numstat) {
+        List<String> files = new ArrayList<>();
+        TreeSet<String> folders = new TreeSet<>();
+        String[] t = nameStatus.split("\0");
+        for (int i = 0; i + 1 < t.length; ) {
+            char kind = t[i].charAt(0);
+            String path = t[i + 1];
+            if (kind == 'R' || kind == 'C') {
+                String target = t[i + 2];
+                files.add(kind + " " + path + " -> " + target);
+                path = target;
+                i += 3;
+            } else {
+                files.add((kind == 'T' ? 'M' : kind) + " " + path);
+                i += 2;
+            }
+            int slash = path.lastIndexOf('/');
+            folders.add(slash < 0 ? "" : path.substring(0, slash + 1));
+        }
+        int added = 0;
+        int removed = 0;
+        String[] n = numstat.split("\0");
+        for (int i = 0; i < n.length; i++) {
+            String[] counts = n[i].split("\t", 3);
+            if (counts.length < 3) {
+                continue;
+            }
+            if (counts[2].isEmpty()) {
+                i += 2; // a rename: the old and new paths follow as two fields
+            }
+            if (!counts[0].equals("-")) {
+                added += Integer.parseInt(counts[0]);
+                removed += Integer.parseInt(counts[1]);
+            }
+        }
+        java.util.Collections.sort(files);
+        return new ChangeSummary(List.copyOf(files), added, removed, List.copyOf(folders));
+    }
+
     /** One line, e.g. "Edit notes/today.md (+3/-1)" or "Update 5 files in docs/, notes/ (+12/-4)". */
     public String headline() {
         String lines = " (+" + added + "/-" + removed + ")";

@@ -35,9 +35,21 @@ public final class Committer {
      */
     public static Optional<Committed> commit(GitRepo repo, CommitPlan plan, Function<ChangeSummary, String> message,
                                              Identity identity) throws IOException {
+        return commit(repo, plan, message, identity, Optional.empty());
+    }
+
+    /**
+     * As above; with the installed {@code git}, a large tree's or a large commit's work goes to
+     * git's plumbing ({@link CliCommit}), where it is measured several times faster.
+     */
+    public static Optional<Committed> commit(GitRepo repo, CommitPlan plan, Function<ChangeSummary, String> message,
+                                             Identity identity, Optional<GitCli> git) throws IOException {
         PersonIdent author = identity.person();
         if (plan.empty()) {
             return Optional.empty();
+        }
+        if (CliCommit.suits(repo, plan, git)) {
+            return CliCommit.commit(repo, plan, message, author, git.get());
         }
         try {
             if (!plan.paths().isEmpty()) {

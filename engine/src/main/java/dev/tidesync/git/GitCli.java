@@ -102,25 +102,41 @@ public final class GitCli {
      * with its whole process tree (ssh, credential helpers) and reported as stalled.
      */
     public Result run(Path directory, Duration stallAfter, Map<String, String> extraEnv, String... args) throws IOException {
+        return exec(directory, stallAfter, extraEnv, gitCommand(args), null, KEEP_BYTES);
+    }
+
+    /**
+     * Runs git with {@code input} on its stdin (a NUL-separated path list) and keeps all of its
+     * stdout, for the plumbing whose output is data, not a message; otherwise as {@link #run}.
+     */
+    public Result feed(Path directory, Duration stallAfter, Map<String, String> extraEnv, byte[] input, String... args) throws IOException {
+        return exec(directory, stallAfter, extraEnv, gitCommand(args), input, Integer.MAX_VALUE);
+    }
+
+    private List<String> gitCommand(String... args) {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(List.of(args));
-        return exec(directory, stallAfter, extraEnv, command);
+        return command;
     }
 
     /** Runs a shell command line (as git runs GIT_SSH_COMMAND) in git's environment, the same way as {@link #run}. */
     public Result shell(Path directory, Duration stallAfter, String commandLine) throws IOException {
-        return exec(directory, stallAfter, Map.of(), List.of("/bin/sh", "-c", commandLine));
+        return exec(directory, stallAfter, Map.of(), List.of("/bin/sh", "-c", commandLine), null, KEEP_BYTES);
     }
 
-    private Result exec(Path directory, Duration stallAfter, Map<String, String> extraEnv, List<String> program) throws IOException {
+    /** @param input written to stdin and closed (null: stdin is the null device); @param keep how much of stdout to keep (its end) */
+    private Result exec(Path directory, Duration stallAfter, Map<String, String> extraEnv, List<String> program, byte[] input, int keep)
+            throws IOException {
         List<String> command = new ArrayList<>();
         // A new session has no controlling terminal, so nothing git starts (ssh, a helper, gpg)
         // can open /dev/tty to ask for a passphrase: it fails instead of waiting for ever.
         setsid.ifPresent(s -> command.add(s.toString()));
         command.addAll(program);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Processes.nullDevice()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        if (input == null) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(Processes.nullDevice()));
+        }
         Map<String, String> env = builder.environment();
         env.putAll(environment);
         env.putAll(NoPrompts.ENVIRONMENT);
@@ -133,8 +149,17 @@ public final class GitCli {
         AtomicLong lastOutput = new AtomicLong(System.nanoTime());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Thread outReader = Thread.ofVirtual().start(() -> drain(process.getInputStream(), out, lastOutput));
-        Thread errReader = Thread.ofVirtual().start(() -> drain(process.getErrorStream(), err, lastOutput));
+        Thread outReader = Thread.ofVirtual().start(() -> drain(process.getInputStream(), out, lastOutput, keep));
+        Thread errReader = Thread.ofVirtual().start(() -> drain(process.getErrorStream(), err, lastOutput, KEEP_BYTES));
+        if (input != null) {
+            Thread.ofVirtual().start(() -> {
+                try (var stdin = process.getOutputStream()) {
+                    stdin.write(input);
+                } catch (IOException e) {
+                    // git stopped reading (it failed): its exit code and stderr say why
+                }
+            });
+        }
         boolean stalled = false;
         try {
             while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
@@ -156,16 +181,16 @@ public final class GitCli {
         return new Result(code, text(out), text(err), stalled);
     }
 
-    private static void drain(InputStream in, ByteArrayOutputStream sink, AtomicLong lastOutput) {
+    private static void drain(InputStream in, ByteArrayOutputStream sink, AtomicLong lastOutput, int keepBytes) {
         byte[] buffer = new byte[8192];
         try (in) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 lastOutput.set(System.nanoTime());
                 synchronized (sink) {
-                    if (sink.size() + n > KEEP_BYTES) {
+                    if (sink.size() + n > keepBytes) {
                         byte[] tail = sink.toByteArray();
-                        int keep = KEEP_BYTES / 2;
+                        int keep = keepBytes / 2;
                         sink.reset();
                         sink.write(tail, tail.length - Math.min(keep, tail.length), Math.min(keep, tail.length));
                     }

@@ -75,7 +75,7 @@ final class CommitStep {
         Optional<Committer.Committed> committed;
         try {
             committed = Committer.commit(c.repo, verdict.plan(), summary -> CommitMessage.render(template, summary,
-                    c.clock.instant(), c.clock.getZone(), c.host, c.request.trigger().id()), author);
+                    c.clock.instant(), c.clock.getZone(), c.host, c.request.trigger().id()), author, c.git.cli());
         } catch (Committer.HookRefusal refusal) {
             return StepResult.failed(Failure.of(FailureKind.REJECTED, "Not committing in " + c.repository.name() + ": "
                     + refusal.getMessage() + "; fix what it reports and the next sync commits"));
