@@ -77,7 +77,8 @@ as_user tidesync sync "$home/notes" || fail "tidesync sync"
 as_user tidesync doctor || fail "tidesync doctor found problems"
 # The hook's AOT cache is mapped, not just shipped (AOTMode=on makes a cache the JVM cannot use an error).
 [[ -s /opt/tidesync/lib/app/tidesync-hook.aot ]] || fail "the hook's AOT cache /opt/tidesync/lib/app/tidesync-hook.aot is missing"
-printf '{"cwd":"%s","session_id":"try"}' "$home/notes" | as_user env JAVA_TOOL_OPTIONS=-XX:AOTMode=on tidesync hook prompt \
+# (--home: the launcher then always picks the cache; without it, only when an engine's socket is there)
+printf '{"cwd":"%s","session_id":"try"}' "$home/notes" | as_user env JAVA_TOOL_OPTIONS=-XX:AOTMode=on tidesync --home "$home/aot-check" hook prompt \
   || fail "tidesync hook prompt could not map its AOT cache"
 
 step "the tray app on a desktop whose panel shows StatusNotifierItems (xfce4-panel, $display)"

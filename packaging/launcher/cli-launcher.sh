@@ -39,11 +39,19 @@ root=\${bin%/*}
 # The class path is spelled as the AOT cache was trained with it (no "..": the JVM compares them).
 app="\$root/lib/app"
 cache="\${XDG_CACHE_HOME:-\$HOME/.cache}/tidesync"
-# Only the agent hook has an AOT cache: a JVM loads every class of the cache it maps, and one
-# trained on more commands made them slower than the per-user archive (docs/benchmarks.md).
+# Only the agent hook's quick path has an AOT cache: a JVM loads every class of the cache it
+# maps, and one trained on more commands made them slower than the per-user archive; so did the
+# hook's own cache when no engine runs and the hook goes the full way (docs/benchmarks.md). Hence
+# the cache only when the engine's socket is there (TidesyncHome's default place; with --home,
+# always). A wrong guess costs time, never behaviour.
 aot=""
 case " \$* " in
-  *" hook "*) aot="\$app/$name-hook.aot" ;;
+  *" hook "*)
+    state="\${TIDESYNC_HOME:-\${XDG_STATE_HOME:-\$HOME/.local/state}/tidesync}"
+    case " \$* " in
+      *" --home"*) aot="\$app/$name-hook.aot" ;;
+      *) if [ -S "\$state/tidesync.sock" ]; then aot="\$app/$name-hook.aot"; fi ;;
+    esac ;;
 esac
 if [ -n "\$aot" ] && [ -r "\$aot" ]; then
   share="-XX:AOTCache=\$aot -Xlog:aot=off -Xlog:cds=off"

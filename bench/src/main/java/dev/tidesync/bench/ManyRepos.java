@@ -111,7 +111,8 @@ public final class ManyRepos {
 
     private static String sysctl(String name) {
         try {
-            return Files.readString(Path.of("/proc/sys/fs/inotify/" + name)).strip();
+            // readAllLines, not readString: /proc files report a size of 0, and readString then returns one byte
+            return Files.readAllLines(Path.of("/proc/sys/fs/inotify/" + name)).getFirst().strip();
         } catch (IOException e) {
             return "?";
         }

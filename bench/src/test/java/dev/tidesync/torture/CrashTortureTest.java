@@ -17,7 +17,8 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,8 +37,14 @@ class CrashTortureTest {
     /** What the writer did to one repository: the content each path must end with (null: deleted). */
     private record Written(Path workTree, GitFixture fx, Map<String, String> expected) {}
 
-    @Test
-    void killingTheEngineAtRandomWhileFilesChangeLosesNoEdit() throws Exception {
+    /**
+     * @param committer "JGit", or "git" for the commit through git's plumbing that large commits
+     *                  take (CliCommit), here taken by every commit
+     */
+    @ParameterizedTest(name = "commits through {0}")
+    @ValueSource(strings = {"JGit", "git"})
+    void killingTheEngineAtRandomWhileFilesChangeLosesNoEdit(String committer) throws Exception {
+        List<String> jvm = committer.equals("git") ? List.of("-Dtidesync.gitCommit.manyPaths=1") : List.of();
         int kills = Torture.runs(12, 200);
         long seed = Long.getLong("torture.seed", System.nanoTime());
         Random random = new Random(seed);
@@ -72,7 +79,7 @@ class CrashTortureTest {
         int done = 0;
         try {
             for (; done < kills; done++) {
-                Daemon daemon = Daemon.start(home, log);
+                Daemon daemon = Daemon.start(home, log, Map.of(), jvm);
                 Thread.sleep(150 + random.nextInt(1600)); // start-up, a quiet period, mid-cycle: anywhere
                 daemon.kill();
             }
@@ -82,7 +89,7 @@ class CrashTortureTest {
         }
 
         int lost;
-        try (Daemon last = Daemon.start(home, log)) {
+        try (Daemon last = Daemon.start(home, log, Map.of(), jvm)) {
             long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (lostEdits(repos) > 0 && System.nanoTime() < end) {
                 Thread.sleep(250);
@@ -99,7 +106,7 @@ class CrashTortureTest {
             assertThat(Files.exists(w.workTree().resolve(".git/rebase-merge"))).isFalse();
         }
         int edits = repos.stream().mapToInt(w -> w.expected().size()).sum();
-        Torture.result("crash: kill -9 while writing in " + REPOS + " repositories", kills, lost,
+        Torture.result("crash: kill -9 while writing in " + REPOS + " repositories" + (committer.equals("git") ? ", commits through git" : ""), kills, lost,
                 "%d files written, every edit on the remotes, fsck clean, %d stale locks (seed %d)".formatted(edits, locks.size(), seed));
         if (lost > 0 || !locks.isEmpty()) { // keep the engine's log, which the temp folder takes with it
             Path kept = Path.of(System.getProperty("torture.results", "target/torture")).resolve("crash-run-" + seed + ".log");

@@ -29,10 +29,13 @@ import org.eclipse.jgit.util.FS;
  */
 final class CliCommit {
 
-    /** Index entries from which git's index handling is worth the processes (LargeTree, docs/benchmarks.md). */
-    static final int LARGE_INDEX = 20_000;
+    /**
+     * Index entries from which git's index handling is worth the processes (LargeTree,
+     * docs/benchmarks.md). The torture suite lowers both limits to 1 to crash this path too.
+     */
+    static final int LARGE_INDEX = Integer.getInteger("tidesync.gitCommit.largeIndex", 20_000);
     /** Paths in one commit from which git's hashing is worth the processes (ManyFiles, docs/benchmarks.md). */
-    static final int MANY_PATHS = 500;
+    static final int MANY_PATHS = Integer.getInteger("tidesync.gitCommit.manyPaths", 500);
 
     private static final Duration STALL = Duration.ofMinutes(2);
     private static final String EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
