@@ -75,11 +75,6 @@ echo "hello" | as_user tee "$home/notes/hello.md" >/dev/null
 as_user tidesync sync "$home/notes" || fail "tidesync sync"
 [[ -n $(as_user git --git-dir="$home/remote.git" log --oneline -- hello.md) ]] || fail "the sync did not reach the remote"
 as_user tidesync doctor || fail "tidesync doctor found problems"
-# The hook's AOT cache is mapped, not just shipped (AOTMode=on makes a cache the JVM cannot use an error).
-[[ -s /opt/tidesync/lib/app/tidesync-hook.aot ]] || fail "the hook's AOT cache /opt/tidesync/lib/app/tidesync-hook.aot is missing"
-# (--home: the launcher then always picks the cache; without it, only when an engine's socket is there)
-printf '{"cwd":"%s","session_id":"try"}' "$home/notes" | as_user env JAVA_TOOL_OPTIONS=-XX:AOTMode=on tidesync --home "$home/aot-check" hook prompt \
-  || fail "tidesync hook prompt could not map its AOT cache"
 
 step "the tray app on a desktop whose panel shows StatusNotifierItems (xfce4-panel, $display)"
 Xvfb "$display" -ac -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & pids+=($!)
@@ -107,6 +102,11 @@ registered() {
 }
 wait_for 20 "the tray icon to be registered with the panel" registered
 as_user tidesync status >/dev/null || fail "tidesync status while the app runs"
+# With the app's engine running, the hook maps its AOT cache (AOTMode=on makes a cache the JVM cannot use an error).
+[[ -s /opt/tidesync/lib/app/tidesync-hook.aot ]] || fail "the hook's AOT cache /opt/tidesync/lib/app/tidesync-hook.aot is missing"
+[[ -S $home/.local/state/tidesync/tidesync.sock ]] || fail "the app's engine has no control socket (the launcher picks the hook's cache by it)"
+printf '{"cwd":"%s","session_id":"try"}' "$home/notes" | as_user env JAVA_TOOL_OPTIONS=-XX:AOTMode=on tidesync hook prompt \
+  || fail "tidesync hook prompt could not map its AOT cache"
 as_user tidesync doctor | grep -q "tray app (its icon: StatusNotifierItem" || fail "doctor does not name the app's StatusNotifierItem tray"
 grep -q "tray: StatusNotifierItem" "$shots/installed-app.log" || fail "the app did not choose the StatusNotifierItem tray"
 import -display "$display" -window root "$shots/installed-app.png" 2>/dev/null || true

@@ -3,10 +3,10 @@
 # jpackage's binary one, which asks rpm and dpkg which package owns it on every start (about
 # 135 ms here; JPACKAGE_DEBUG=true shows the calls) and has no way to name a per-user CDS archive.
 # The script runs the image's own runtime with the class path and options jpackage wrote for the
-# launcher. `tidesync hook` maps the AOT cache the packaging trained for the hook's quick path
-# (lib/app/tidesync-hook.aot, made by packaging/launcher/train-aot.sh: its classes loaded and
-# linked ahead of time). Every other command, and the hook of an image built with --no-aot, uses
-# a class-data archive of its own in the user's cache, made by the JVM on the first run
+# launcher. `tidesync hook` with an engine running maps the AOT cache the packaging trained for
+# the hook's quick path (lib/app/tidesync-hook.aot, made by packaging/launcher/train-aot.sh: its
+# classes loaded and linked ahead of time). Every other command, and the hook of an image built
+# with --no-aot, uses a class-data archive of the user's own, made by the JVM on the first run
 # (-XX:+AutoCreateSharedArchive).
 #
 #   packaging/launcher/cli-launcher.sh APP_IMAGE LAUNCHER VERSION [JARS]
@@ -40,18 +40,20 @@ root=\${bin%/*}
 app="\$root/lib/app"
 cache="\${XDG_CACHE_HOME:-\$HOME/.cache}/tidesync"
 # Only the agent hook's quick path has an AOT cache: a JVM loads every class of the cache it
-# maps, and one trained on more commands made them slower than the per-user archive; so did the
-# hook's own cache when no engine runs and the hook goes the full way (docs/benchmarks.md). Hence
-# the cache only when the engine's socket is there (TidesyncHome's default place; with --home,
-# always). A wrong guess costs time, never behaviour.
+# maps, and caches trained on other commands (status, the hook with no engine) made them slower
+# than the per-user archive (docs/benchmarks.md). So the cache only when an engine's socket is
+# there, in --home or TidesyncHome's default place; a wrong guess costs time, never behaviour.
 aot=""
 case " \$* " in
   *" hook "*)
     state="\${TIDESYNC_HOME:-\${XDG_STATE_HOME:-\$HOME/.local/state}/tidesync}"
-    case " \$* " in
-      *" --home"*) aot="\$app/$name-hook.aot" ;;
-      *) if [ -S "\$state/tidesync.sock" ]; then aot="\$app/$name-hook.aot"; fi ;;
-    esac ;;
+    prev=""
+    for a in "\$@"; do
+      [ "\$prev" = "--home" ] && state="\$a"
+      case "\$a" in --home=*) state="\${a#--home=}" ;; esac
+      prev="\$a"
+    done
+    if [ -S "\$state/tidesync.sock" ]; then aot="\$app/$name-hook.aot"; fi ;;
 esac
 if [ -n "\$aot" ] && [ -r "\$aot" ]; then
   share="-XX:AOTCache=\$aot -Xlog:aot=off -Xlog:cds=off"
