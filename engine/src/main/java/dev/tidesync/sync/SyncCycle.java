@@ -4,6 +4,7 @@ import dev.tidesync.config.RepositorySettings;
 import dev.tidesync.config.Settings;
 import dev.tidesync.git.BackupRefs;
 import dev.tidesync.git.GitAccess;
+import dev.tidesync.git.Housekeeping;
 import dev.tidesync.git.GitRepo;
 import dev.tidesync.git.Integrator;
 import dev.tidesync.git.Snapshot;
@@ -100,6 +101,7 @@ public final class SyncCycle {
         } catch (IOException | RuntimeException e) {
             // the probe could not tell: the whole cycle finds out
         }
+        git.cli().ifPresent(cli -> Housekeeping.leaveToGit(repo));
         try {
             Optional<Instant> crashed = CycleMarker.begin(repo);
             return steps(c, t, crashed);
@@ -108,6 +110,7 @@ public final class SyncCycle {
                     + e.getMessage())));
         } finally {
             CycleMarker.end(repo);
+            git.cli().ifPresent(cli -> Housekeeping.tidyIfDue(repo, cli));
         }
     }
 
