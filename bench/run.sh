@@ -25,6 +25,7 @@ run RemoteToLocal 20
 run LargeTree 100000
 run ManyFiles 10000 3
 run ManyRepos 120 200 1000
+run BigRepo 2048 512
 run HookTiming 30
 run Scale 200 60
 run SecretScan 200 1000 5000
