@@ -61,28 +61,14 @@ public final class BigRepo {
             service.run(RepositorySettings.of(warm, List.of(), SyncMode.AUTO_COMMIT), SyncRequest.of(Action.SYNC, Trigger.MANUAL));
         }
 
-        long t0 = System.nanoTime();
-        SyncOutcome first = service.run(repository, SyncRequest.of(Action.SYNC, Trigger.MANUAL));
-        long t1 = System.nanoTime();
-        Proc.sh(root.resolve("plain"), gitCycle);
-        long t2 = System.nanoTime();
-        if (!first.result().wentWell()) {
-            throw new IllegalStateException("the first sync failed: " + first.message());
-        }
+        double[] first = syncThenGit(service, repository, root.resolve("plain"), gitCycle);
         Samples noop = new Samples("no-op");
         Samples gitNoop = new Samples("git no-op");
         for (int i = 0; i < 6; i++) {
-            long s0 = System.nanoTime();
-            SyncOutcome o = service.run(repository, SyncRequest.of(Action.SYNC, Trigger.MANUAL));
-            long s1 = System.nanoTime();
-            Proc.sh(root.resolve("plain"), gitCycle);
-            long s2 = System.nanoTime();
-            if (!o.result().wentWell()) {
-                throw new IllegalStateException("a no-op sync failed: " + o.message());
-            }
-            if (i > 0) {
-                noop.addNanos(s1 - s0);
-                gitNoop.addNanos(s2 - s1);
+            double[] round = syncThenGit(service, repository, root.resolve("plain"), gitCycle);
+            if (i > 0) { // the first no-op round warms the caches
+                noop.add(round[0]);
+                gitNoop.add(round[1]);
             }
         }
         double rss;
@@ -94,11 +80,24 @@ public final class BigRepo {
         }
         new Report("A large repository: " + size + " in " + commits + " commits of " + kb + " KB (bare remote on the same disk)",
                 "what", "Tidesync", "git CLI (`git status`, `pull --rebase`, `push`)", "ratio")
-                .row("first sync of a fresh clone", Report.ms((t1 - t0) / 1e6), Report.ms((t2 - t1) / 1e6), Report.ratio((t1 - t0) / 1e6, (t2 - t1) / 1e6))
+                .row("first sync of a fresh clone", Report.ms(first[0]), Report.ms(first[1]), Report.ratio(first[0], first[1]))
                 .row("sync, nothing changed (median of 5)", Report.ms(noop.median()), Report.ms(gitNoop.median()),
                         Report.ratio(noop.median(), gitNoop.median()))
                 .row("`tidesync run` watching it, resident memory after catching up", "%.0f MiB".formatted(rss), "–", "–")
                 .print();
+    }
+
+    /** One sync in-process, then the git CLI's cycle in the twin clone: their milliseconds. */
+    private static double[] syncThenGit(RecordedSync service, RepositorySettings repository, Path plain, String gitCycle) throws Exception {
+        long t0 = System.nanoTime();
+        SyncOutcome outcome = service.run(repository, SyncRequest.of(Action.SYNC, Trigger.MANUAL));
+        long t1 = System.nanoTime();
+        Proc.sh(plain, gitCycle);
+        long t2 = System.nanoTime();
+        if (!outcome.result().wentWell()) {
+            throw new IllegalStateException("a sync failed: " + outcome.message());
+        }
+        return new double[]{(t1 - t0) / 1e6, (t2 - t1) / 1e6};
     }
 
     /** COMMITS commits of one random file each, streamed into `git fast-import`. */
