@@ -85,19 +85,9 @@ public record ChangeSummary(List<String> files, int added, int removed, List<Str
     static ChangeSummary fromGit(String nameStatus, String numstat) {
         List<String> files = new ArrayList<>();
         TreeSet<String> folders = new TreeSet<>();
-        String[] t = nameStatus.split("\0");
-        for (int i = 0; i + 1 < t.length; ) {
-            char kind = t[i].charAt(0);
-            String path = t[i + 1];
-            if (kind == 'R' || kind == 'C') {
-                String target = t[i + 2];
-                files.add(kind + " " + path + " -> " + target);
-                path = target;
-                i += 3;
-            } else {
-                files.add((kind == 'T' ? 'M' : kind) + " " + path);
-                i += 2;
-            }
+        for (GitEntry e : GitEntry.parse(nameStatus)) {
+            files.add(e.target() == null ? (e.kind() == 'T' ? 'M' : e.kind()) + " " + e.path() : e.kind() + " " + e.path() + " -> " + e.target());
+            String path = e.target() == null ? e.path() : e.target();
             int slash = path.lastIndexOf('/');
             folders.add(slash < 0 ? "" : path.substring(0, slash + 1));
         }
@@ -119,6 +109,24 @@ public record ChangeSummary(List<String> files, int added, int removed, List<Str
         }
         java.util.Collections.sort(files);
         return new ChangeSummary(List.copyOf(files), added, removed, List.copyOf(folders));
+    }
+
+    /**
+     * One entry of git's {@code --name-status -z} output: its kind (A, M, D, T, R, C) and path,
+     * and for a rename or copy the new path ({@code target}, else null).
+     */
+    record GitEntry(char kind, String path, String target) {
+        static List<GitEntry> parse(String nameStatus) {
+            List<GitEntry> entries = new ArrayList<>();
+            String[] t = nameStatus.split("\0");
+            for (int i = 0; i + 1 < t.length; ) {
+                char kind = t[i].charAt(0);
+                boolean twoPaths = kind == 'R' || kind == 'C';
+                entries.add(new GitEntry(kind, t[i + 1], twoPaths ? t[i + 2] : null));
+                i += twoPaths ? 3 : 2;
+            }
+            return entries;
+        }
     }
 
     /** One line, e.g. "Edit notes/today.md (+3/-1)" or "Update 5 files in docs/, notes/ (+12/-4)". */

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -71,10 +70,8 @@ final class CliCommit {
                 return 0;
             }
             return Integer.toUnsignedLong(ByteBuffer.wrap(header, 8, 4).getInt());
-        } catch (NoSuchFileException e) {
-            return 0;
         } catch (IOException e) {
-            return 0;
+            return 0; // no index yet (or unreadable): small as far as this choice goes
         }
     }
 
@@ -111,16 +108,11 @@ final class CliCommit {
     /** Line counts for the first {@value #LINE_COUNT_LIMIT} files only, as the JGit path counts them. */
     private static String[] numstatArgs(String base, String nameStatus) {
         List<String> args = new java.util.ArrayList<>(List.of("diff-index", "--cached", "-z", "--numstat", "-M", base));
-        String[] t = nameStatus.split("\0");
         List<String> paths = new java.util.ArrayList<>();
-        for (int i = 0; i + 1 < t.length; ) {
-            char kind = t[i].charAt(0);
-            paths.add(t[i + 1]);
-            if (kind == 'R' || kind == 'C') {
-                paths.add(t[i + 2]);
-                i += 3;
-            } else {
-                i += 2;
+        for (ChangeSummary.GitEntry e : ChangeSummary.GitEntry.parse(nameStatus)) {
+            paths.add(e.path());
+            if (e.target() != null) {
+                paths.add(e.target());
             }
         }
         if (paths.size() > LINE_COUNT_LIMIT) {
