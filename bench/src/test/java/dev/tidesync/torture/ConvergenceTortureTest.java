@@ -139,7 +139,8 @@ class ConvergenceTortureTest {
                 start(machine);
                 machines.add(machine);
             }
-            Set<String> written = ConcurrentHashMap.newKeySet();
+            Map<String, String> written = new ConcurrentHashMap<>(); // token -> which machine wrote it to which file
+            List<String> moves = java.util.Collections.synchronizedList(new ArrayList<>());
             Set<String> deleted = ConcurrentHashMap.newKeySet();
             int kills = 0;
             int conflicts = 0;
@@ -150,7 +151,7 @@ class ConvergenceTortureTest {
             long nextCheck = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             int op = 0;
             while (System.nanoTime() < end) {
-                write(machines, random, op++, written, deleted);
+                write(machines, random, op++, written, deleted, moves);
                 Thread.sleep(random.nextInt(120));
                 if (!restarted && System.nanoTime() > started + (end - started) / 2) {
                     broker.restart();
@@ -193,7 +194,8 @@ class ConvergenceTortureTest {
                 inAnyHistory.addAll(tokens(workTreeText(m.clone)));
             }
             List<String> lost = new ArrayList<>();
-            for (String token : written) {
+            String where = "";
+            for (String token : written.keySet()) {
                 boolean kept = deleted.contains(token) ? inAnyHistory.contains(token) || inFinalTree.contains(token) : inFinalTree.contains(token);
                 if (!kept) {
                     lost.add(token);
@@ -210,14 +212,27 @@ class ConvergenceTortureTest {
             if (!lost.isEmpty() || !converged) {
                 Path kept = Path.of(System.getProperty("torture.results", "target/torture")).resolve("convergence-" + seed);
                 Files.createDirectories(kept);
-                StringBuilder where = new StringBuilder();
+                StringBuilder found = new StringBuilder();
                 for (String token : lost) {
-                    where.append(token).append(deleted.contains(token) ? " (its file was deleted)" : "").append(": ")
-                            .append(inAnyHistory.contains(token) ? "in some history or work tree" : "nowhere").append('\n')
-                            .append(run(bare, "git", "--git-dir", bare.toString(), "log", "--all", "--format=%h %s", "-G", token))
-                            .append('\n');
+                    String source = written.get(token);
+                    String file = source.substring(source.indexOf(':') + 1);
+                    found.append(token).append(" written by ").append(source).append(deleted.contains(token) ? " (its file was deleted)" : "")
+                            .append(": ").append(inAnyHistory.contains(token) ? "in some history or work tree" : "nowhere").append('\n');
+                    moves.stream().filter(mv -> mv.contains(" " + file + " ")).forEach(mv -> found.append("  ").append(mv).append('\n'));
+                    for (Machine m : machines) {
+                        String here = run(m.clone, "git", "grep", "-l", "--untracked", token);
+                        if (!here.isBlank()) {
+                            found.append("  in m").append(m.id).append("'s work tree: ").append(here.strip().replace('\n', ' ')).append('\n');
+                        }
+                    }
+                    Path writerLog = machines.get(source.charAt(1) - '0').home.resolve("run.log");
+                    List<String> mentions = Files.readAllLines(writerLog).stream().filter(l -> l.contains(file.substring(file.lastIndexOf('/') + 1))).toList();
+                    mentions.subList(Math.max(0, mentions.size() - 6), mentions.size()).forEach(l -> found.append("  log: ").append(l).append('\n'));
+                    found.append("  commits adding or removing it on the remote:\n")
+                            .append(run(bare, "git", "--git-dir", bare.toString(), "log", "--all", "--format=  %h %s", "-G", token));
                 }
-                Files.writeString(kept.resolve("lost.txt"), where.toString());
+                where = found + (converged ? "" : "(the machines had NOT converged: a line may still wait in a work tree)\n");
+                Files.writeString(kept.resolve("lost.txt"), where);
                 for (Machine m : machines) {
                     Files.copy(m.home.resolve("run.log"), kept.resolve("m" + m.id + "-run.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                     if (Files.exists(m.home.resolve("resolve.log"))) {
@@ -228,7 +243,7 @@ class ConvergenceTortureTest {
                             "--oneline", "--graph", "--all", "-20"));
                 }
             }
-            assertThat(lost).as("lines written and found nowhere they should be (seed %d)", seed).isEmpty();
+            assertThat(lost).as("lines written and found nowhere they should be (seed %d); where they are:%n%s", seed, where).isEmpty();
             assertThat(converged).as("every work tree equals the remote's branch after the quiet period (seed %d)", seed).isTrue();
             assertThat(kills).as("engines were killed").isPositive();
         }
@@ -250,26 +265,28 @@ class ConvergenceTortureTest {
     }
 
     /** One user action on a random machine; every line carries a token found again at the end. */
-    private static void write(List<Machine> machines, Random random, int op, Set<String> written, Set<String> deleted) throws IOException {
+    private static void write(List<Machine> machines, Random random, int op, Map<String, String> written, Set<String> deleted, List<String> moves)
+            throws IOException {
         Machine m = machines.get(random.nextInt(machines.size()));
         int kind = random.nextInt(100);
         String token = "tok-m" + m.id + "-%06d".formatted(op);
         if (kind < 55) {
-            append(m.clone.resolve("m" + m.id + "/notes" + random.nextInt(3) + ".md"), token);
-            written.add(token);
+            String path = "m" + m.id + "/notes" + random.nextInt(3) + ".md";
+            append(m.clone.resolve(path), token);
+            written.put(token, "m" + m.id + ":" + path);
         } else if (kind < 75) {
             String path = "m" + m.id + "/new/f" + op + ".md";
             append(m.clone.resolve(path), token);
             m.created.put(path, System.nanoTime());
-            written.add(token);
+            written.put(token, "m" + m.id + ":" + path);
         } else if (kind < 85) {
             // The same file on two machines at the same moment: the end of shared.md, a conflict in waiting.
             Machine other = machines.get((m.id + 1 + random.nextInt(machines.size() - 1)) % machines.size());
             String second = "tok-m" + other.id + "-%06d".formatted(op + 500_000);
             append(m.clone.resolve("shared.md"), token);
             append(other.clone.resolve("shared.md"), second);
-            written.add(token);
-            written.add(second);
+            written.put(token, "m" + m.id + ":shared.md");
+            written.put(second, "m" + other.id + ":shared.md");
         } else {
             // Rename or delete one of this machine's own files, written while its engine was up, 3 s ago or
             // more; a deletion only once the file is committed. A file deleted before Tidesync committed it
@@ -290,6 +307,7 @@ class ConvergenceTortureTest {
             if (kind < 93) {
                 String renamed = path.replace(".md", "-r" + op + ".md");
                 Files.move(file, m.clone.resolve(renamed));
+                moves.add("m" + m.id + " renamed " + path + " to " + renamed + " (op " + op + ")");
                 m.created.remove(path);
                 m.created.put(renamed, m.created.getOrDefault(path, now));
             } else {
@@ -300,6 +318,7 @@ class ConvergenceTortureTest {
                     deleted.add(t);
                 }
                 Files.delete(file);
+                moves.add("m" + m.id + " deleted " + path + " (op " + op + ")");
                 m.created.remove(path);
             }
         }
