@@ -14,9 +14,14 @@ public final class ControlMessage {
      * @param waitMs for hook: how long the caller will wait for a session start's pull
      * @param agent  for hook: which agent runs it (claude-code, opencode, codex), for the history
      * @param session for hook: the agent's session id, when its hook JSON had one
+     * @param paths  for status: the work trees to read, all watched ones when empty
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Request(String op, String event, String cwd, Long waitMs, String agent, String session) {
+    public record Request(String op, String event, String cwd, Long waitMs, String agent, String session, java.util.List<String> paths) {
+        public Request(String op, String event, String cwd, Long waitMs, String agent, String session) {
+            this(op, event, cwd, waitMs, agent, session, null);
+        }
+
         public static Request ping() {
             return new Request("ping", null, null, null, null, null);
         }
@@ -38,6 +43,15 @@ public final class ControlMessage {
         /** What became of the announcements since the engine started: the reply's message is their JSON, empty while off. */
         public static Request counts() {
             return new Request("counts", null, null, null, null, null);
+        }
+
+        /**
+         * The status of these work trees (all the engine watches when empty), read now by the
+         * engine: the reply's message is the contract's {@code status --json} array, and not ok when
+         * the engine does not watch one of them (its config is older than the file).
+         */
+        public static Request status(java.util.List<String> workTrees) {
+            return new Request("status", null, null, null, null, null, java.util.List.copyOf(workTrees));
         }
 
         public static Request hook(String event, String cwd, long waitMs, String agent, String session) {

@@ -493,6 +493,35 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * The status of these work trees (every watched one when none is named) read now, a git status
+     * each, as `tidesync status` reads it: the board's facts may wait for a quiet period, a person
+     * asking may not. Empty when one of them is not watched here (the config changed since the
+     * engine read it): the caller reads them itself.
+     */
+    public Optional<List<dev.tidesync.status.RepoStatus>> readStatuses(List<Path> workTrees) {
+        Settings s = settings;
+        List<RepositorySettings> chosen = new ArrayList<>();
+        if (workTrees.isEmpty()) {
+            chosen.addAll(s.repositories());
+        }
+        for (Path p : workTrees) {
+            Optional<RepositorySettings> r = s.repository(Paths.canonical(p));
+            if (r.isEmpty()) {
+                return Optional.empty();
+            }
+            chosen.add(r.get());
+        }
+        dev.tidesync.journal.State state;
+        try {
+            state = options.journal().read();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        dev.tidesync.status.StatusReader reader = new dev.tidesync.status.StatusReader(s, options.journal().clock());
+        return Optional.of(chosen.stream().map(r -> reader.read(r, state)).toList());
+    }
+
+    /**
      * Makes automatic syncing wait while syncing is costly ({@code why}: "on battery power"), or
      * (empty) go on: background triggers are skipped meanwhile; a person's sync and an agent's
      * session start and end still run. When the wait ends, every repository catches up once.

@@ -161,6 +161,16 @@ public final class EngineHost implements AutoCloseable {
                     return "";
                 }
             }).orElse(""), pid);
+            case "status" -> engine.readStatuses((request.paths() == null ? List.<String>of() : request.paths()).stream().map(Path::of).toList())
+                    .map(statuses -> {
+                        try {
+                            return new Reply(true, false, dev.tidesync.io.Json.mapper().writeValueAsString(
+                                    dev.tidesync.status.StatusJson.of(statuses, Optional.of(channel(engine)))), pid);
+                        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                            return new Reply(false, false, "could not write the status: " + e.getMessage(), pid);
+                        }
+                    })
+                    .orElseGet(() -> new Reply(false, false, "not every repository asked for is watched by this engine", pid));
             case "reload" -> {
                 engine.reload();
                 yield new Reply(true, false, "reloaded", pid);
@@ -182,5 +192,9 @@ public final class EngineHost implements AutoCloseable {
             }
             default -> new Reply(false, false, "unknown request " + request.op(), pid);
         };
+    }
+
+    private static dev.tidesync.status.StatusJson.Channel channel(Engine engine) {
+        return new dev.tidesync.status.StatusJson.Channel(engine.announcements().id(), engine.announcedRepositories());
     }
 }

@@ -4,9 +4,12 @@ import static dev.tidesync.fixture.GitFixture.git;
 import static dev.tidesync.fixture.GitFixture.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tidesync.fixture.Await;
 import dev.tidesync.fixture.Daemon;
 import dev.tidesync.fixture.GitFixture;
+import dev.tidesync.io.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -120,6 +123,42 @@ class DaemonTest {
                 assertThat(daemon.terminate(10)).isZero();
             }
         }
+    }
+
+    @Test
+    void statusIsReadNowByTheRunningEngineAndSaysWhatTheCommandWouldReadItself() throws Exception {
+        // A long quiet period: the edit below stays uncommitted while status is asked.
+        Files.writeString(home.resolve("config.json"), Files.readString(home.resolve("config.json")).replace("\"inactivityMs\": 300",
+                "\"inactivityMs\": 600000"));
+        ObjectNode fromEngine;
+        try (Daemon daemon = Daemon.start(home, dir.resolve("run.log"))) {
+            awaitSocket();
+            Await.until("the start-up sync is done", LIMIT, () -> daemon.output().contains("[laptop] Up to date"));
+            write(laptop, "draft.md", "not committed yet\n");
+
+            var reply = dev.tidesync.control.ControlClient.send(dev.tidesync.config.TidesyncHome.single(home),
+                    dev.tidesync.control.ControlMessage.Request.status(List.of()), LIMIT).orElseThrow();
+            fromEngine = (ObjectNode) Json.mapper().readTree(reply.message()).get(0);
+            JsonNode printed = Json.mapper().readTree(cli("", "status", "--json").out()).get(0);
+            Result human = cli("", "status");
+            var unknown = dev.tidesync.control.ControlClient.send(dev.tidesync.config.TidesyncHome.single(home),
+                    dev.tidesync.control.ControlMessage.Request.status(List.of(dir.toString())), LIMIT).orElseThrow();
+
+            assertThat(reply.ok()).isTrue();
+            assertThat(fromEngine.get("state").asText()).as("read now, not when the quiet period ends").isEqualTo("dirty");
+            assertThat(fromEngine.get("dirtyFiles").asInt()).isEqualTo(1);
+            assertThat(fromEngine.get("announcements").asText()).as("no announce.url: the engine's channel is off").isEqualTo("off");
+            assertThat(printed).as("status --json prints the engine's answer").isEqualTo(fromEngine);
+            assertThat(human.out()).contains("laptop").contains("dirty").contains("1 file changed locally; last sync");
+            assertThat(unknown.ok()).as("a folder the engine does not watch: the command reads it itself").isFalse();
+            assertThat(daemon.terminate(10)).isZero();
+        }
+        ObjectNode alone = (ObjectNode) Json.mapper().readTree(cli("", "status", "--json").out()).get(0);
+        assertThat(alone.get("announcements").isNull()).as("no engine runs: nobody listens").isTrue();
+        ObjectNode engineSaid = fromEngine.deepCopy();
+        alone.remove("announcements");
+        engineSaid.remove("announcements");
+        assertThat((JsonNode) alone).as("read by the command itself, the same status").isEqualTo(engineSaid);
     }
 
     @Test
