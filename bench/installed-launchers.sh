@@ -86,7 +86,7 @@ echo "|---|---|---|---|---|"
 # shellcheck disable=SC2046 # three numbers
 row "tidesync --version" $(three tidesync --version)
 # shellcheck disable=SC2046
-row "tidesync status (10 repositories)" $(three tidesync status)
+row "tidesync status (10 repositories), no engine" $(three tidesync status)
 read -r jp dyn none < <(three sh -c "tidesync hook prompt < $work/prompt.json")
 row "tidesync hook prompt, no engine" "$jp" "$dyn" "$none"
 runuser -u "$user" -- env HOME="$home" /opt/tidesync/bin/tidesync run >"$work/run.log" 2>&1 & engine=$!
@@ -94,6 +94,8 @@ for _ in $(seq 1 100); do [[ -S $home/.local/state/tidesync/tidesync.sock ]] && 
 sleep 5
 read -r jp dyn running < <(three sh -c "tidesync hook prompt < $work/prompt.json")
 row "tidesync hook prompt, engine running" "$jp" "$dyn" "$running"
+# shellcheck disable=SC2046
+row "tidesync status (10 repositories), engine running" $(three tidesync status)
 echo
 echo "Against the bare JVM start: hook with an engine $(awk -v a="$bare" -v b="$running" 'BEGIN {printf "%.1f", b / a}')× (goal ≤ 2×), without $(awk -v a="$bare" -v b="$none" 'BEGIN {printf "%.1f", b / a}')× (goal ≤ 4×)."
 kill "$engine" 2>/dev/null || true
