@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.tidesync.io.MachineName;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.TreeSet;
 import org.eclipse.jgit.dircache.DirCache;
@@ -40,7 +42,9 @@ public final class BranchMove {
         Files.writeString(intent, branchRef + "\n" + (from == null ? ObjectId.zeroId().name() : from.name()) + "\n" + to.name() + "\n",
                 StandardCharsets.UTF_8);
         DirCache index = r.lockDirCache();
+        List<String> kept;
         try {
+            CheckoutGuard.arm(repo, index, to.getTree(), MachineName.name(), LocalDate.now());
             DirCacheCheckout checkout = from == null
                     ? new DirCacheCheckout(r, index, to.getTree())
                     : new DirCacheCheckout(r, from.getTree(), index, to.getTree());
@@ -51,10 +55,11 @@ public final class BranchMove {
             return new Integration.Blocked(List.copyOf(new TreeSet<>(List.of(e.getConflictingFiles()))));
         } finally {
             index.unlock();
+            kept = CheckoutGuard.settle(repo, MachineName.name(), LocalDate.now());
         }
         moveBranch(r, branchRef, from == null ? ObjectId.zeroId() : from, to, how);
         Files.deleteIfExists(intent);
-        return new Integration.Moved(how, from == null ? "" : from.name(), to.name(), incoming, replayed, backup);
+        return new Integration.Moved(how, from == null ? "" : from.name(), to.name(), incoming, replayed, backup, kept);
     }
 
     private static void moveBranch(Repository r, String branchRef, ObjectId from, ObjectId to, String how) throws IOException {
@@ -78,6 +83,7 @@ public final class BranchMove {
      * the next cycle sees whatever is in the work tree as local changes (nothing is lost).
      */
     public static void recover(GitRepo repo) throws IOException {
+        CheckoutGuard.settle(repo, MachineName.name(), LocalDate.now()); // a checkout a crash cut short: what was written meanwhile is kept
         Path intent = intentFile(repo);
         if (!Files.exists(intent)) {
             return;

@@ -14,8 +14,10 @@ public sealed interface Integration {
      * @param commitsIn  remote commits now in HEAD
      * @param replayed   local commits rewritten on top (rebase), 0 otherwise
      * @param backupRef  where HEAD was before, for undo
+     * @param kept       what someone wrote to files while they were replaced, and where it was kept ({@link CheckoutGuard})
      */
-    record Moved(String how, String oldHead, String newHead, int commitsIn, int replayed, String backupRef) implements Integration {}
+    record Moved(String how, String oldHead, String newHead, int commitsIn, int replayed, String backupRef, List<String> kept)
+            implements Integration {}
 
     /** Local and remote commits change the same lines or files: nothing was changed. */
     record Conflict(List<String> paths, String remoteHead) implements Integration {}

@@ -17,8 +17,9 @@ import java.util.Optional;
 final class IntegrateStep {
 
     /** What came in: remote commits brought into the branch, and the ref that holds it as it was before. */
-    record Integrated(int commitsIn, Optional<String> backupRef) {
-        static final Integrated NOTHING = new Integrated(0, Optional.empty());
+    /** @param kept what someone wrote to files while the integration replaced them, and where it was kept */
+    record Integrated(int commitsIn, Optional<String> backupRef, List<String> kept) {
+        static final Integrated NOTHING = new Integrated(0, Optional.empty(), List.of());
     }
 
     private final Integrator integrator;
@@ -57,7 +58,7 @@ final class IntegrateStep {
         return switch (result) {
             case Integration.UpToDate u -> StepResult.done(Integrated.NOTHING);
             case Integration.Moved moved -> StepResult.done(new Integrated(moved.commitsIn(),
-                    Optional.of(moved.backupRef()).filter(r -> !r.isEmpty())));
+                    Optional.of(moved.backupRef()).filter(r -> !r.isEmpty()), moved.kept()));
             case Integration.Conflict conflict -> StepResult.stop(SyncResult.CONFLICT, "Conflict in " + name + ": "
                     + Phrases.firstAndMore(conflict.paths(), 3, "file") + " changed both here and on " + upstream.get().shortName()
                     + "; your files are untouched and nothing was pushed. Choose what to keep with `tidesync resolve " + c.repository.path()

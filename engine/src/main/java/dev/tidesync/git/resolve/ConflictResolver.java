@@ -2,6 +2,7 @@ package dev.tidesync.git.resolve;
 
 import dev.tidesync.git.BackupRefs;
 import dev.tidesync.git.BranchMove;
+import dev.tidesync.git.CopyName;
 import dev.tidesync.git.GitRepo;
 import dev.tidesync.git.Identity;
 import dev.tidesync.git.Inspector;

@@ -1,5 +1,6 @@
 package dev.tidesync.git.resolve;
 
+import dev.tidesync.git.CopyName;
 import static dev.tidesync.fixture.GitFixture.assertHealthy;
 import static dev.tidesync.fixture.GitFixture.git;
 import static dev.tidesync.fixture.GitFixture.read;

@@ -1,4 +1,4 @@
-package dev.tidesync.git.resolve;
+package dev.tidesync.git;
 
 import java.time.LocalDate;
 import java.util.Set;
@@ -8,11 +8,16 @@ import java.util.Set;
  * beside {@code notes.md}. Readable in any file manager, sorts next to the original, keeps the
  * extension so the file still opens in the right program.
  */
-final class CopyName {
+public final class CopyName {
 
     private CopyName() {}
 
-    static String free(String path, String host, LocalDate day, Set<String> taken) {
+    public static String free(String path, String host, LocalDate day, Set<String> taken) {
+        return free(path, host, day, (java.util.function.Predicate<String>) taken::contains);
+    }
+
+    /** As above, with {@code taken} asked name by name (a work tree's files, say). */
+    public static String free(String path, String host, LocalDate day, java.util.function.Predicate<String> taken) {
         int slash = path.lastIndexOf('/');
         String dir = path.substring(0, slash + 1);
         String file = path.substring(slash + 1);
@@ -22,7 +27,7 @@ final class CopyName {
         String extension = hasExtension ? file.substring(dot) : "";
         String label = " (" + host + "'s copy " + day + ")";
         String candidate = dir + stem + label + extension;
-        for (int n = 2; taken.contains(candidate) && n < 1000; n++) {
+        for (int n = 2; taken.test(candidate) && n < 1000; n++) {
             candidate = dir + stem + label.substring(0, label.length() - 1) + " " + n + ")" + extension;
         }
         return candidate;
