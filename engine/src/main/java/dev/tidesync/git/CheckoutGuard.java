@@ -190,7 +190,7 @@ public final class CheckoutGuard {
             } catch (java.nio.file.NoSuchFileException e) {
                 try {
                     Files.write(file, written, java.nio.file.StandardOpenOption.CREATE_NEW);
-                    return Optional.of("kept " + path + ", written while the sync was removing it");
+                    return Optional.of("Kept " + path + ", written while the sync was removing it");
                 } catch (java.nio.file.FileAlreadyExistsException created) {
                     continue; // someone made it meanwhile: merge into theirs
                 }
@@ -204,7 +204,7 @@ public final class CheckoutGuard {
             AtomicFile.write(file, merged.get());
             BasicFileAttributes after = Files.readAttributes(next, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (after.size() == before.size() && after.lastModifiedTime().equals(before.lastModifiedTime())) {
-                return Optional.of("kept what was written to " + path + " while the sync updated it");
+                return Optional.of("Kept what was written to " + path + " while the sync updated it");
             }
             base = updated; // written to while we merged: merge that too
             held = next;
@@ -215,7 +215,7 @@ public final class CheckoutGuard {
     private static String copy(GitRepo repo, String path, byte[] written, String host, LocalDate today) throws IOException {
         String copy = CopyName.free(path, host, today, p -> Files.exists(repo.workTree().resolve(p), LinkOption.NOFOLLOW_LINKS));
         AtomicFile.write(repo.workTree().resolve(copy), written);
-        return "kept what was written to " + path + " while the sync updated it as " + copy;
+        return "Kept what was written to " + path + " while the sync updated it as " + copy;
     }
 
     /**

@@ -201,7 +201,7 @@ public final class SyncCycle {
                 case StepResult.Done<IntegrateStep.Integrated> d -> {
                     t.commitsIn += d.value().commitsIn();
                     d.value().backupRef().ifPresent(ref -> t.backupRef = Optional.of(ref));
-                    d.value().kept().forEach(k -> t.notes.add("Kept what was written during the sync: " + k));
+                    t.notes.addAll(d.value().kept());
                     t.step("integrate", d.value().commitsIn() == 0 ? "nothing new" : Phrases.plural(d.value().commitsIn(), "commit") + " in, "
                             + c.repository.integrate().label());
                 }

@@ -124,7 +124,7 @@ class CheckoutGuardTest {
         List<String> kept = CheckoutGuard.settle(repo, "laptop", TODAY);
 
         assertThat(Files.readString(work.resolve("notes.md"))).isEqualTo("first\nsecond\nfrom the desktop\ntyped just then\n");
-        assertThat(kept).containsExactly("kept what was written to notes.md while the sync updated it");
+        assertThat(kept).containsExactly("Kept what was written to notes.md while the sync updated it");
         assertThat(work.resolve(".git/tidesync/guard")).doesNotExist();
     }
 
@@ -139,7 +139,7 @@ class CheckoutGuardTest {
 
         assertThat(Files.readString(work.resolve("notes.md"))).isEqualTo("first\nchanged on the desktop\n");
         assertThat(Files.readString(work.resolve("notes (laptop's copy 2026-12-06).md"))).isEqualTo("first\nchanged here\n");
-        assertThat(kept).containsExactly("kept what was written to notes.md while the sync updated it as notes (laptop's copy 2026-12-06).md");
+        assertThat(kept).containsExactly("Kept what was written to notes.md while the sync updated it as notes (laptop's copy 2026-12-06).md");
     }
 
     @Test
@@ -152,7 +152,7 @@ class CheckoutGuardTest {
         List<String> kept = CheckoutGuard.settle(repo, "laptop", TODAY);
 
         assertThat(Files.readString(work.resolve("notes.md"))).isEqualTo("first\nsecond\nstill writing\n");
-        assertThat(kept).containsExactly("kept notes.md, written while the sync was removing it");
+        assertThat(kept).containsExactly("Kept notes.md, written while the sync was removing it");
     }
 
     @Test
