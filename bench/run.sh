@@ -22,6 +22,7 @@ if [[ $# -gt 0 ]]; then run "$@"; exit; fi
 run CycleTiming 30
 run SaveToRemote 50
 run RemoteToLocal 20
+run PullGuard 30
 run LargeTree 100000
 run ManyFiles 10000 3
 run ManyRepos 120 200 1000

@@ -81,6 +81,9 @@ public final class CheckoutGuard {
      */
     public static void arm(GitRepo repo, DirCache index, RevTree to, String host, LocalDate today) throws IOException {
         settle(repo, host, today);
+        if ("false".equals(System.getProperty("tidesync.checkoutGuard"))) {
+            return; // off only for bench/PullGuard's with-and-without, in the same run
+        }
         List<Guarded> guarded = new ArrayList<>();
         Path dir = dir(repo);
         try (TreeWalk walk = new TreeWalk(repo.repository())) {
