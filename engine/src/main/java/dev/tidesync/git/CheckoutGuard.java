@@ -138,12 +138,25 @@ public final class CheckoutGuard {
         }
         List<String> kept = new ArrayList<>();
         List<String> lines = Files.exists(list(repo)) ? Files.readAllLines(list(repo), StandardCharsets.UTF_8) : List.of();
+        List<String> unsettled = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Optional<Guarded> g = Guarded.parse(lines.get(i));
             Path link = dir.resolve(Integer.toString(i));
             if (g.isPresent() && Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
-                keep(repo, g.get(), link, host, today).ifPresent(kept::add);
+                try {
+                    keep(repo, g.get(), link, host, today).ifPresent(kept::add);
+                } catch (IOException e) {
+                    unsettled.add(g.get().path());
+                }
             }
+        }
+        if (!unsettled.isEmpty()) {
+            // Never thrown away, never in the way of the next sync: the whole guard is set aside for the person.
+            Path aside = dir.resolveSibling("guard-kept-" + System.currentTimeMillis());
+            Files.move(dir, aside);
+            kept.add("Could not put back what may have been written to " + String.join(", ", unsettled) + " during the sync; "
+                    + "the files as they were are in " + aside);
+            return kept;
         }
         // The list goes first: a crash in between leaves unlisted links, which are only removed.
         Files.deleteIfExists(list(repo));
@@ -191,8 +204,12 @@ public final class CheckoutGuard {
             try {
                 Files.createLink(next, file);
             } catch (java.nio.file.NoSuchFileException e) {
+                // Put back whole (written and synced beside it first) and only where nothing is now: a link never overwrites.
+                Path whole = held.resolveSibling("whole-" + round);
+                AtomicFile.write(whole, written);
+                Files.createDirectories(file.getParent()); // the pull may have removed the emptied folder
                 try {
-                    Files.write(file, written, java.nio.file.StandardOpenOption.CREATE_NEW);
+                    Files.createLink(file, whole);
                     return Optional.of("Kept " + path + ", written while the sync was removing it");
                 } catch (java.nio.file.FileAlreadyExistsException created) {
                     continue; // someone made it meanwhile: merge into theirs

@@ -156,6 +156,23 @@ class CheckoutGuardTest {
     }
 
     @Test
+    void aFileWrittenWhileThePullRemovedItsWholeFolderIsPutBackWithItsFolder() throws Exception {
+        GitFixture.write(work, "plans/2027.md", "goals\n");
+        git(work, "add", "-A");
+        git(work, "commit", "-q", "-m", "plans");
+        RevCommit to = incoming(java.util.Collections.singletonMap("plans/2027.md", null));
+        arm(to);
+        append("plans/2027.md", "one more goal");
+        Files.delete(work.resolve("plans/2027.md"));
+        Files.delete(work.resolve("plans")); // a checkout removes the folder it emptied
+
+        List<String> kept = CheckoutGuard.settle(repo, "laptop", TODAY);
+
+        assertThat(Files.readString(work.resolve("plans/2027.md"))).isEqualTo("goals\none more goal\n");
+        assertThat(kept).containsExactly("Kept plans/2027.md, written while the sync was removing it");
+    }
+
+    @Test
     void filesNobodyWroteToAreLeftAsThePullMadeThemAndAFileThePullDidNotReplaceIsNotTouched() throws Exception {
         RevCommit to = incoming(Map.of("notes.md", "new\n", "other.md", "other, changed\n"));
         arm(to);
