@@ -48,8 +48,9 @@ public final class GitLocks {
         List<Path> candidates = new ArrayList<>(List.of(repo.gitDir().resolve("index.lock"), repo.gitDir().resolve("HEAD.lock")));
         branchRef.ifPresent(b -> candidates.add(repo.gitDir().resolve(b + ".lock")));
         if (crashedCycleStarted.isPresent()) {
-            // A killed cycle may have been fetching (tracking refs) or packing refs as well.
+            // A killed cycle may have been fetching (tracking refs, JGit's FETCH_HEAD) or packing refs as well.
             candidates.add(repo.gitDir().resolve("packed-refs.lock"));
+            candidates.add(repo.gitDir().resolve("FETCH_HEAD.lock"));
             candidates.add(repo.gitDir().resolve("config.lock"));
             try (var walk = Files.walk(repo.gitDir().resolve("refs"))) {
                 walk.filter(p -> p.getFileName().toString().endsWith(".lock")).filter(p -> !candidates.contains(p)).forEach(candidates::add);

@@ -196,6 +196,23 @@ class GuardsAndLocksTest {
     }
 
     @Test
+    void aFetchHeadLockLeftByACycleKilledWhileFetchingIsClearedByTheNextOne() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Files.createDirectories(repo.resolve(".git/tidesync"));
+        Files.writeString(repo.resolve(".git/tidesync/cycle"), gone.pid() + " " + Instant.now().minus(5, ChronoUnit.SECONDS)
+                .truncatedTo(ChronoUnit.SECONDS) + "\n");
+        Path lock = repo.resolve(".git/FETCH_HEAD.lock"); // JGit's fetch writes FETCH_HEAD through it; kill -9 left it
+
+        Files.writeString(lock, "");
+        SyncOutcome outcome = fx.sync(repo);
+
+        assertThat(outcome.result()).isEqualTo(SyncResult.OK);
+        assertThat(outcome.notes()).anySatisfy(n -> assertThat(n).contains("stale FETCH_HEAD.lock"));
+        assertThat(lock).doesNotExist();
+    }
+
+    @Test
     void aCycleKilledRightAfterAKilledCycleStillLeavesTheFirstOnesLocksFindable() throws Exception {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
