@@ -45,23 +45,28 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  */
 public final class CheckoutGuard {
 
-    /** One guarded file: its work-tree path and the stat of the old file when it was linked. */
-    private record Guarded(String path, ObjectId expected, long size, long modifiedNanos) {
+    /** One guarded file: its link's name, its work-tree path, and the stat of the old file when it was linked. */
+    private record Guarded(String link, String path, ObjectId expected, long size, long modifiedNanos) {
         String line() {
-            return expected.name() + "\t" + size + "\t" + modifiedNanos + "\t" + path;
+            return link + "\t" + expected.name() + "\t" + size + "\t" + modifiedNanos + "\t" + path;
         }
 
         static Optional<Guarded> parse(String line) {
-            String[] f = line.split("\t", 4);
-            if (f.length < 4 || !ObjectId.isId(f[0])) {
+            String[] f = line.split("\t", 5);
+            if (f.length < 5 || !f[0].chars().allMatch(Character::isDigit) || !ObjectId.isId(f[1])) {
                 return Optional.empty();
             }
             try {
-                return Optional.of(new Guarded(f[3], ObjectId.fromString(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2])));
+                return Optional.of(new Guarded(f[0], f[4], ObjectId.fromString(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3])));
             } catch (NumberFormatException e) {
                 return Optional.empty();
             }
         }
+    }
+
+    private static long nanos(BasicFileAttributes attrs) {
+        java.time.Instant t = attrs.lastModifiedTime().toInstant();
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
     }
 
     private CheckoutGuard() {}
@@ -103,8 +108,8 @@ public final class CheckoutGuard {
                 } catch (IOException e) {
                     continue; // not in the work tree: nothing to lose
                 }
-                if (!attrs.isRegularFile()) {
-                    continue;
+                if (!attrs.isRegularFile() || walk.getPathString().contains("\n")) {
+                    continue; // a name with a line break does not fit the list: unguarded, as with git
                 }
                 if (guarded.isEmpty()) {
                     Files.createDirectories(dir);
@@ -116,8 +121,7 @@ public final class CheckoutGuard {
                 } catch (IOException | UnsupportedOperationException e) {
                     continue; // a file system without hard links: this file goes unguarded, as with git
                 }
-                guarded.add(new Guarded(walk.getPathString(), walk.getObjectId(0), attrs.size(), attrs.lastModifiedTime().toInstant()
-                        .getEpochSecond() * 1_000_000_000L + attrs.lastModifiedTime().toInstant().getNano()));
+                guarded.add(new Guarded(link.getFileName().toString(), walk.getPathString(), walk.getObjectId(0), attrs.size(), nanos(attrs)));
             }
         }
         if (!guarded.isEmpty()) {
@@ -139,9 +143,9 @@ public final class CheckoutGuard {
         List<String> kept = new ArrayList<>();
         List<String> lines = Files.exists(list(repo)) ? Files.readAllLines(list(repo), StandardCharsets.UTF_8) : List.of();
         List<String> unsettled = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            Optional<Guarded> g = Guarded.parse(lines.get(i));
-            Path link = dir.resolve(Integer.toString(i));
+        for (String line : lines) {
+            Optional<Guarded> g = Guarded.parse(line);
+            Path link = g.map(x -> dir.resolve(x.link())).orElse(null);
             if (g.isPresent() && Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
                 try {
                     keep(repo, g.get(), link, host, today).ifPresent(kept::add);
@@ -177,8 +181,7 @@ public final class CheckoutGuard {
             return Optional.empty(); // still the person's own file: the checkout did not replace it
         }
         BasicFileAttributes now = Files.readAttributes(link, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        long modified = now.lastModifiedTime().toInstant().getEpochSecond() * 1_000_000_000L + now.lastModifiedTime().toInstant().getNano();
-        if (now.size() == g.size() && modified == g.modifiedNanos()) {
+        if (now.size() == g.size() && nanos(now) == g.modifiedNanos()) {
             return Optional.empty(); // replaced as it was: nothing written meanwhile
         }
         byte[] old;
