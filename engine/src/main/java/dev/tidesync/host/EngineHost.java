@@ -154,23 +154,11 @@ public final class EngineHost implements AutoCloseable {
                     .orElse("the headless engine (`tidesync run`)") + "; " + engine.announcements().describe(), pid);
             case "channel" -> new Reply(true, false, engine.announcements().id() + engine.announcedRepositories().stream()
                     .map(p -> "\n" + p).collect(java.util.stream.Collectors.joining()), pid);
-            case "counts" -> new Reply(true, false, engine.announcementCounts().map(c -> {
-                try {
-                    return dev.tidesync.io.Json.mapper().writeValueAsString(c);
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    return "";
-                }
-            }).orElse(""), pid);
+            case "counts" -> new Reply(true, false, engine.announcementCounts().flatMap(EngineHost::json).orElse(""), pid);
             case "status" -> engine.readStatuses((request.paths() == null ? List.<String>of() : request.paths()).stream().map(Path::of).toList())
-                    .map(statuses -> {
-                        try {
-                            return new Reply(true, false, dev.tidesync.io.Json.mapper().writeValueAsString(
-                                    dev.tidesync.status.StatusJson.of(statuses, Optional.of(channel(engine)))), pid);
-                        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                            return new Reply(false, false, "could not write the status: " + e.getMessage(), pid);
-                        }
-                    })
-                    .orElseGet(() -> new Reply(false, false, "not every repository asked for is watched by this engine", pid));
+                    .flatMap(statuses -> json(dev.tidesync.status.StatusJson.of(statuses, Optional.of(channel(engine)))))
+                    .map(array -> new Reply(true, false, array, pid))
+                    .orElseGet(() -> new Reply(false, false, "not every repository asked for is watched by this engine, or their status could not be written", pid));
             case "reload" -> {
                 engine.reload();
                 yield new Reply(true, false, "reloaded", pid);
@@ -192,6 +180,15 @@ public final class EngineHost implements AutoCloseable {
             }
             default -> new Reply(false, false, "unknown request " + request.op(), pid);
         };
+    }
+
+    /** A reply's JSON; empty if it cannot be written (the caller then answers without it). */
+    private static Optional<String> json(Object value) {
+        try {
+            return Optional.of(dev.tidesync.io.Json.mapper().writeValueAsString(value));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Optional.empty();
+        }
     }
 
     private static dev.tidesync.status.StatusJson.Channel channel(Engine engine) {
