@@ -45,10 +45,22 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  */
 public final class CheckoutGuard {
 
-    /** One guarded file: its link's name, its work-tree path, and the stat of the old file when it was linked. */
-    private record Guarded(String link, String path, ObjectId expected, long size, long modifiedNanos) {
+    /** What tells a file was written to: its size and modification time, in nanoseconds. */
+    private record Stamp(long size, long modifiedNanos) {
+        static Stamp of(Path file) throws IOException {
+            return of(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+        }
+
+        static Stamp of(BasicFileAttributes attrs) {
+            java.time.Instant t = attrs.lastModifiedTime().toInstant();
+            return new Stamp(attrs.size(), t.getEpochSecond() * 1_000_000_000L + t.getNano());
+        }
+    }
+
+    /** One guarded file: its link's name, its work-tree path, and the old file's stamp when it was linked. */
+    private record Guarded(String link, String path, ObjectId expected, Stamp stamp) {
         String line() {
-            return link + "\t" + expected.name() + "\t" + size + "\t" + modifiedNanos + "\t" + path;
+            return link + "\t" + expected.name() + "\t" + stamp.size() + "\t" + stamp.modifiedNanos() + "\t" + path;
         }
 
         static Optional<Guarded> parse(String line) {
@@ -57,16 +69,11 @@ public final class CheckoutGuard {
                 return Optional.empty();
             }
             try {
-                return Optional.of(new Guarded(f[0], f[4], ObjectId.fromString(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3])));
+                return Optional.of(new Guarded(f[0], f[4], ObjectId.fromString(f[1]), new Stamp(Long.parseLong(f[2]), Long.parseLong(f[3]))));
             } catch (NumberFormatException e) {
                 return Optional.empty();
             }
         }
-    }
-
-    private static long nanos(BasicFileAttributes attrs) {
-        java.time.Instant t = attrs.lastModifiedTime().toInstant();
-        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
     }
 
     private CheckoutGuard() {}
@@ -121,7 +128,7 @@ public final class CheckoutGuard {
                 } catch (IOException | UnsupportedOperationException e) {
                     continue; // a file system without hard links: this file goes unguarded, as with git
                 }
-                guarded.add(new Guarded(link.getFileName().toString(), walk.getPathString(), walk.getObjectId(0), attrs.size(), nanos(attrs)));
+                guarded.add(new Guarded(link.getFileName().toString(), walk.getPathString(), walk.getObjectId(0), Stamp.of(attrs)));
             }
         }
         if (!guarded.isEmpty()) {
@@ -180,8 +187,7 @@ public final class CheckoutGuard {
         if (present && Files.isSameFile(file, link)) {
             return Optional.empty(); // still the person's own file: the checkout did not replace it
         }
-        BasicFileAttributes now = Files.readAttributes(link, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        if (now.size() == g.size() && nanos(now) == g.modifiedNanos()) {
+        if (Stamp.of(link).equals(g.stamp())) {
             return Optional.empty(); // replaced as it was: nothing written meanwhile
         }
         byte[] old;
@@ -218,15 +224,14 @@ public final class CheckoutGuard {
                     continue; // someone made it meanwhile: merge into theirs
                 }
             }
-            BasicFileAttributes before = Files.readAttributes(next, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            Stamp before = Stamp.of(next);
             byte[] updated = Files.readAllBytes(next);
             Optional<byte[]> merged = base == null ? Optional.empty() : merge(base, written, updated);
             if (merged.isEmpty()) {
                 return Optional.of(copy(repo, path, written, host, today));
             }
             AtomicFile.write(file, merged.get());
-            BasicFileAttributes after = Files.readAttributes(next, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (after.size() == before.size() && after.lastModifiedTime().equals(before.lastModifiedTime())) {
+            if (Stamp.of(next).equals(before)) {
                 return Optional.of("Kept what was written to " + path + " while the sync updated it");
             }
             base = updated; // written to while we merged: merge that too
